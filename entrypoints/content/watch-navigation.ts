@@ -1,0 +1,32 @@
+// Calls back after SPA navigations (pushState, popstate, Turbo) and significant DOM changes, debounced.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+const DEBOUNCE_MS = 400;
+
+export function watchNavigation(ctx: ContentScriptContext, onChange: () => void): void {
+  let timer: number | undefined;
+  let lastUrl = location.href;
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      onChange();
+    }, DEBOUNCE_MS);
+  };
+
+  // WXT fires wxt:locationchange for pushState/replaceState/popstate navigations (it polls the URL).
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(document, 'turbo:load', schedule);
+
+  // Large DOM swaps without a URL change (GitHub's tab panes, lazy diffs) also warrant a fresh look.
+  const observer = new MutationObserver((records) => {
+    let added = 0;
+    for (const record of records) added += record.addedNodes.length;
+    if (added >= 20 || location.href !== lastUrl) {
+      lastUrl = location.href;
+      schedule();
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+}

@@ -1,0 +1,272 @@
+// The data shapes that flow between capture, suggestions, skills, the sandbox, the agent and the panel.
+// Pure types: every context imports them, so nothing here may touch an extension API.
+
+export type PageKind =
+  | 'github.pull'
+  | 'github.pull.files'
+  | 'github.issue'
+  | 'github.blob'
+  | 'github.actions'
+  | 'github.repo'
+  | 'docs'
+  | 'dashboard'
+  | 'generic';
+
+export type Fact = string | number | boolean;
+export type Facts = Record<string, Fact>;
+
+export interface Heading {
+  level: number;
+  text: string;
+  id?: string;
+}
+
+export interface Comment {
+  author?: string;
+  body: string;
+  createdAt?: string;
+}
+
+export type CheckState = 'success' | 'failure' | 'pending' | 'skipped' | 'neutral' | 'cancelled' | 'unknown';
+
+export interface Check {
+  name: string;
+  state: CheckState;
+  link?: string;
+  description?: string;
+}
+
+export interface Commit {
+  sha?: string;
+  message: string;
+  author?: string;
+}
+
+/** One hunk of a unified diff; every line keeps its leading '+', '-' or ' ' marker. */
+export interface Hunk {
+  header: string;
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  lines: string[];
+}
+
+export type FileStatus = 'added' | 'modified' | 'removed' | 'renamed';
+
+export interface DiffFile {
+  path: string;
+  previousPath?: string;
+  status: FileStatus;
+  additions: number;
+  deletions: number;
+  binary?: boolean;
+  hunks: Hunk[];
+}
+
+export interface ReviewThread {
+  path?: string;
+  line?: number;
+  resolved: boolean;
+  outdated?: boolean;
+  comments: Comment[];
+}
+
+export type PullState = 'open' | 'closed' | 'merged' | 'draft' | 'unknown';
+export type PullTab = 'conversation' | 'files' | 'commits' | 'checks';
+
+export interface PullData {
+  type: 'pull';
+  number: number;
+  title: string;
+  state: PullState;
+  tab: PullTab;
+  author?: string;
+  base?: string;
+  head?: string;
+  description?: string;
+  labels: string[];
+  reviewers: string[];
+  checks: Check[];
+  commits: Commit[];
+  files: DiffFile[];
+  /** Where `files[].hunks` came from: the same-origin `.diff`, the rendered page, or nowhere. */
+  diffSource: 'patch' | 'dom' | 'none';
+  threads: ReviewThread[];
+  comments: Comment[];
+}
+
+export interface IssueData {
+  type: 'issue';
+  number: number;
+  title: string;
+  state: 'open' | 'closed' | 'unknown';
+  author?: string;
+  labels: string[];
+  assignees: string[];
+  body: string;
+  comments: Comment[];
+}
+
+export interface BlobData {
+  type: 'blob';
+  path: string;
+  ref?: string;
+  language?: string;
+  lineCount: number;
+  /** The line range selected through the URL hash (#L10-L20), 1-based and inclusive. */
+  selection?: { start: number; end: number };
+  /** The code around the selection (or from the top), with the line number of its first line. */
+  code: string;
+  codeStartLine: number;
+  truncated: boolean;
+}
+
+export interface ActionsStep {
+  name: string;
+  status: CheckState;
+  job?: string;
+}
+
+export interface LogExcerpt {
+  step?: string;
+  /** 1-based line number of the first line in `lines` within the job log. */
+  startLine: number;
+  lines: string[];
+  /** Index into `lines` of the line that matched as an error. */
+  errorIndex: number;
+}
+
+export interface ActionsData {
+  type: 'actions';
+  workflow?: string;
+  runTitle?: string;
+  status: CheckState;
+  jobs: { name: string; status: CheckState; link?: string }[];
+  failedSteps: ActionsStep[];
+  steps: ActionsStep[];
+  errors: LogExcerpt[];
+}
+
+export interface RepoData {
+  type: 'repo';
+  owner: string;
+  name: string;
+  description?: string;
+  topics: string[];
+  readme?: string;
+  outline: Heading[];
+}
+
+export interface CodeBlock {
+  language?: string;
+  code: string;
+}
+
+export interface DocData {
+  type: 'doc';
+  title: string;
+  byline?: string;
+  siteName?: string;
+  excerpt?: string;
+  text: string;
+  outline: Heading[];
+  codeBlocks: CodeBlock[];
+}
+
+export interface Table {
+  caption?: string;
+  headers: string[];
+  rows: string[][];
+}
+
+/** A numeric series; `labels[i]` is the time (or x) label of `values[i]`. */
+export interface Series {
+  name: string;
+  unit?: string;
+  labels: string[];
+  values: number[];
+}
+
+export interface Panel {
+  title: string;
+  type: 'stat' | 'gauge' | 'graph' | 'table' | 'text' | 'unknown';
+  value?: string;
+  legend?: { name: string; value: string }[];
+}
+
+export interface DashboardData {
+  type: 'dashboard';
+  source: 'grafana' | 'datadog' | 'kibana' | 'table' | 'generic';
+  panels: Panel[];
+  tables: Table[];
+  series: Series[];
+}
+
+export interface GenericData {
+  type: 'generic';
+  text: string;
+  outline: Heading[];
+  tables: Table[];
+  links: { text: string; href: string }[];
+}
+
+export type PageData = PullData | IssueData | BlobData | ActionsData | RepoData | DocData | DashboardData | GenericData;
+
+export interface PageContext {
+  url: string;
+  title: string;
+  kind: PageKind;
+  capturedAt: number;
+  /** What the user has selected on the page, redacted like the rest. */
+  selection?: string;
+  /** Headings, file paths or panels visible in the viewport when captured. */
+  focus?: string[];
+  /** Small, always sent to the model. */
+  facts: Facts;
+  /** Kind-specific and complete: scripts read it in the sandbox, the prompt gets a budgeted view. */
+  data: PageData;
+  /** How many secrets were masked before the context left the page. */
+  redactions: number;
+  /** Parts that capture had to cut to stay inside its limits, named for the user and the model. */
+  cut?: string[];
+}
+
+// ─── Sandbox ────────────────────────────────────────────────────────────────
+
+export type Cell = string | number | boolean | null;
+
+export type View =
+  | { type: 'table'; title?: string; columns: string[]; rows: Cell[][] }
+  | { type: 'markdown'; text: string }
+  | { type: 'chart'; title?: string; series: { name: string; values: number[]; labels?: string[] }[]; marks?: number[] };
+
+export interface ScriptResult {
+  ok: boolean;
+  value?: unknown;
+  logs: string[];
+  error?: string;
+  ms: number;
+  views?: View[];
+}
+
+// ─── Actions and suggestions ────────────────────────────────────────────────
+
+export type Action =
+  | { type: 'copy'; text: string }
+  | { type: 'open'; url: string }
+  | { type: 'fill'; selector: string; label: string; text: string }
+  | { type: 'click'; selector: string; label: string }
+  | { type: 'highlight'; selector: string; label?: string };
+
+export type SuggestionRun = { skill: string } | { ask: string } | { action: Action };
+
+export interface Suggestion {
+  id: string;
+  /** The rule that produced it: feedback (dismissals) is counted per rule and page kind. */
+  rule: string;
+  title: string;
+  why: string;
+  score: number;
+  run: SuggestionRun;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { routeBackgroundMessage, type BackgroundHandlers } from './background-router';
+import { backgroundGuards } from './guards';
+
+const self = { id: 'ext', origin: 'chrome-extension://ext' };
+const panel = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' };
+const content = { id: 'ext', url: 'https://github.com/o/r', tab: { id: 5 }, frameId: 0 };
+const context = {
+  url: 'https://github.com/o/r', title: 'r', kind: 'generic', capturedAt: 1, facts: {},
+  data: { type: 'generic', text: '', outline: [], tables: [], links: [] }, redactions: 0,
+};
+
+function handlers() {
+  return {
+    'content-ready': vi.fn(() => ({ capture: true, githubHosts: [] })),
+    'context-update': vi.fn(() => ({ accepted: true })),
+    'tab-view-get': vi.fn(() => null),
+  } satisfies BackgroundHandlers;
+}
+
+describe('routeBackgroundMessage', () => {
+  it('runs the handler for an allowed sender and passes the content tab', async () => {
+    const spies = handlers();
+    const reply = await routeBackgroundMessage({ channel: 'tandem', name: 'context-update', input: { context } }, content, self, spies, backgroundGuards);
+    expect(reply).toEqual({ ok: true, value: { accepted: true } });
+    expect(spies['context-update']).toHaveBeenCalledWith({ context }, expect.objectContaining({ tabId: 5 }));
+  });
+
+  it('leaves messages that are not Tandem envelopes alone', async () => {
+    expect(await routeBackgroundMessage({ type: 'hello' }, content, self, handlers(), backgroundGuards)).toBeUndefined();
+  });
+
+  it('refuses a panel-only message from a content script, without calling the handler', async () => {
+    const spies = handlers();
+    const reply = await routeBackgroundMessage({ channel: 'tandem', name: 'tab-view-get', input: { tabId: 1 } }, content, self, spies, backgroundGuards);
+    expect(reply).toMatchObject({ ok: false, error: { name: 'RejectedMessageError' } });
+    expect(spies['tab-view-get']).not.toHaveBeenCalled();
+  });
+
+  it('refuses a content message from the panel and malformed or unknown messages', async () => {
+    const spies = handlers();
+    const wrongSender = await routeBackgroundMessage({ channel: 'tandem', name: 'context-update', input: { context } }, panel, self, spies, backgroundGuards);
+    const malformed = await routeBackgroundMessage({ channel: 'tandem', name: 'context-update', input: { context: { ...context, kind: 'bank' } } }, content, self, spies, backgroundGuards);
+    const unknown = await routeBackgroundMessage({ channel: 'tandem', name: '__proto__', input: {} }, panel, self, spies, backgroundGuards);
+    for (const reply of [wrongSender, malformed, unknown]) expect(reply).toMatchObject({ ok: false });
+    expect(spies['context-update']).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler failure into an error reply with its name', async () => {
+    const spies = handlers();
+    spies['tab-view-get'].mockImplementation(() => {
+      throw new TypeError('boom');
+    });
+    const reply = await routeBackgroundMessage({ channel: 'tandem', name: 'tab-view-get', input: { tabId: 2 } }, panel, self, spies, backgroundGuards);
+    expect(reply).toEqual({ ok: false, error: { name: 'TypeError', message: 'boom' } });
+  });
+});

@@ -1,0 +1,41 @@
+// Tandem's settings: one typed item in the local area (the API key never syncs and is read only by the background).
+import { storage } from 'wxt/utils/storage';
+
+export type Proactivity = 'off' | 'suggest' | 'prefetch';
+
+export interface ProviderSettings {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+}
+
+export interface Settings {
+  provider: ProviderSettings | null;
+  proactivity: Proactivity;
+  /** Hosts where Tandem captures without being asked; github.com plus GitHub Enterprise hosts. */
+  ambientHosts: string[];
+  /** Hosts served by GitHub Enterprise (besides github.com), read as GitHub pages. */
+  githubHosts: string[];
+  tokenBudget: number;
+  inPageHelp: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  provider: null,
+  proactivity: 'suggest',
+  ambientHosts: ['github.com'],
+  githubHosts: [],
+  tokenBudget: 6000,
+  inPageHelp: true,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export async function readSettings(): Promise<Settings> {
+  const stored = await settingsItem.getValue();
+  // Merge so settings saved by an older version gain new fields with their defaults.
+  return { ...DEFAULT_SETTINGS, ...stored };
+}

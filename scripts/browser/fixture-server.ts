@@ -1,0 +1,58 @@
+// Serves a folder of saved pages on 127.0.0.1 the way GitHub lays out its URLs (a path, its index.html, or <path>.diff).
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.diff': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface FixtureServer {
+  origin: string;
+  host: string;
+  /** Every path requested, in order, so tests can assert what the extension fetched. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(root: string, port = 0): Promise<FixtureServer> {
+  const base = resolve(root);
+  const requests: string[] = [];
+  const server: Server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    requests.push(path);
+    const file = await locate(base, path);
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(await readFile(file));
+  });
+  await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('fixture server has no port');
+  const host = `127.0.0.1:${address.port}`;
+  return {
+    origin: `http://${host}`,
+    host,
+    requests,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+async function locate(base: string, path: string): Promise<string | null> {
+  const target = normalize(join(base, path));
+  if (!target.startsWith(base)) return null; // no climbing out of the fixture folder
+  for (const candidate of [target, join(target, 'index.html'), `${target}.html`]) {
+    const info = await stat(candidate).catch(() => null);
+    if (info?.isFile()) return candidate;
+  }
+  return null;
+}

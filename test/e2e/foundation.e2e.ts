@@ -1,0 +1,77 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
+import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
+import { readManifest } from './support/manifest';
+
+let tandem: TandemBrowser;
+let site: FixtureServer;
+
+beforeAll(async () => {
+  await mkdir('test-results', { recursive: true });
+  site = await startFixtureServer('test/fixtures/site');
+  tandem = await launchTandem();
+  await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host] });
+});
+
+afterAll(async () => {
+  await tandem?.close();
+  await site?.close();
+});
+
+async function chipText(panel: Page): Promise<string> {
+  await panel.waitForSelector('[data-testid="context-chip"]', { timeout: 15_000 });
+  return panel.$eval('[data-testid="context-chip"]', (element) => element.textContent ?? '');
+}
+
+describe('the built extension', () => {
+  it('declares the side panel, the service worker and the content script', async () => {
+    const manifest = await readManifest();
+    expect(manifest.side_panel?.default_path).toBe('sidepanel.html');
+    expect(manifest.background?.service_worker).toBe('background.js');
+    expect(manifest.content_scripts?.[0]?.matches).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('shows what it reads on a pull request in the side panel, with a token count', async () => {
+    const page = await tandem.browser.newPage();
+    await page.goto(`${site.origin}/acme/widgets/pull/42`);
+    const tabId = await tandem.tabIdOf(page);
+    const panel = await tandem.openPanel(tabId);
+    await panel.waitForFunction(
+      () => document.querySelector('[data-testid="context-chip"]')?.textContent?.includes('Add retry with backoff'),
+      { timeout: 15_000 },
+    );
+    const text = await chipText(panel);
+    expect(text).toMatch(/Reading: Add retry with backoff to the sync client.*· [\d,.k]+ tokens/);
+    const tokens = Number((await panel.$eval('[data-testid="context-tokens"]', (element) => element.textContent ?? '')).replace(/[^\d]/g, ''));
+    expect(tokens).toBeGreaterThan(30);
+    await panel.screenshot({ path: 'test-results/foundation-panel.png' });
+    await panel.close();
+    await page.close();
+  });
+
+  it('follows tab switches and navigations in the window it serves', async () => {
+    const first = await tandem.browser.newPage();
+    await first.goto(`${site.origin}/acme/widgets/pull/42`);
+    const second = await tandem.browser.newPage();
+    await second.goto(`${site.origin}/docs/retry-guide`);
+    const windowId = await tandem.worker.evaluate(async () => (await chrome.windows.getLastFocused()).id);
+    const panelTarget = tandem.browser.waitForTarget((target) => target.url().includes('sidepanel.html?windowId='));
+    await tandem.worker.evaluate(async (id, extensionId) => {
+      await chrome.windows.create({ url: `chrome-extension://${extensionId}/sidepanel.html?windowId=${id}`, type: 'popup', width: 420, height: 700 });
+    }, windowId, tandem.extensionId);
+    const panel = (await (await panelTarget).page())!;
+    const waitForTitle = (title: string) =>
+      panel.waitForFunction((expected) => document.querySelector('[data-testid="context-chip"]')?.textContent?.includes(expected), { timeout: 15_000 }, title);
+
+    await waitForTitle('Retrying requests safely');
+    await first.bringToFront();
+    await waitForTitle('Add retry with backoff');
+    await first.goto(`${site.origin}/docs/retry-guide`);
+    await waitForTitle('Retrying requests safely');
+    await panel.close();
+    await first.close();
+    await second.close();
+  });
+});

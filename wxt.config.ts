@@ -1,0 +1,26 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Tandem's extension build. Manifest fields that WXT cannot infer from entrypoints live here.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Tandem',
+    description: 'An ambient AI teammate: sees the page you see, offers what you would want done, shows its work.',
+    permissions: ['storage', 'sidePanel', 'tabs', 'activeTab', 'scripting', 'declarativeNetRequest', 'clipboardWrite'],
+    host_permissions: ['https://github.com/*'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Open Tandem' },
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Tandem' },
+          browser_specific_settings: { gecko: { id: 'tandem@tandem.dev', strict_min_version: '128.0' } },
+        }
+      : {}),
+  }),
+});
