@@ -1,11 +1,25 @@
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
 
 // Tandem's extension build. Manifest fields that WXT cannot infer from entrypoints live here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The sandbox's QuickJS engine: shipped as a file of the extension, loaded by the service worker.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: require.resolve('@jitl/quickjs-wasmfile-release-sync/wasm'),
+        relativeDest: 'quickjs.wasm',
+      });
+    },
+  },
+  // Built-in skills reach the sandbox as the source text of their functions (lib/skills/skill-source.ts):
+  // mangled names would break the calls between those functions, so the bundle keeps its names.
+  vite: () => ({ plugins: [preact()], build: { minify: false } }),
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'An ambient AI teammate: sees the page you see, offers what you would want done, shows its work.',

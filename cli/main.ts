@@ -1,11 +1,11 @@
 // The terminal front end: `npm run <command> -- ...` lands here with the command name first.
 import type { Command, CliIO } from './command';
 
-const commands: Record<string, () => Promise<Command>> = {};
-
-export function registerCommand(name: string, load: () => Promise<Command>): void {
-  commands[name] = load;
-}
+const commands: Record<string, () => Promise<Command>> = {
+  capture: async () => (await import('./commands/capture')).captureCommand,
+  sandbox: async () => (await import('./commands/sandbox')).sandboxCommand,
+  suggest: async () => (await import('./commands/suggest')).suggestCommand,
+};
 
 const io: CliIO = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const load = name ? commands[name] : undefined;
   if (!load) {
-    io.err(`usage: tandem <${Object.keys(commands).join('|') || 'command'}> [arguments]`);
+    io.err(`usage: tandem <${Object.keys(commands).join('|')}> [arguments]`);
     return 2;
   }
   return (await load())(args, io);

@@ -1,16 +1,23 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { testConnection } from '../../lib/agent/client';
 import { isEnvelope, routeBackgroundMessage, type BackgroundHandlers } from '../../lib/messaging/background-router';
 import { backgroundGuards } from '../../lib/messaging/guards';
 import { sendToTab } from '../../lib/messaging/send';
 import type { SenderInfo } from '../../lib/messaging/sender-role';
+import { runScript } from '../../lib/sandbox/run-script';
+import { sandboxInputFromContext } from '../../lib/sandbox/sandbox-input';
+import { setSandboxWasmLocation } from '../../lib/sandbox/wasm-location';
+import { deleteConversation, latestConversationFor, listConversations, loadConversation } from '../../lib/storage/conversations';
 import { readSettings } from '../../lib/storage/settings';
 import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
+import { acceptRunPorts, settleInterruptedTurns } from './runs';
 import { forgetTab, getTabView, putTabView } from './tab-store';
 import { buildTabView } from './tab-views';
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  setSandboxWasmLocation(new URL('quickjs.wasm', browser.runtime.getURL('/')).href);
 
   const handlers = {
     async 'content-ready'({ url }, { tabId }) {
@@ -21,12 +28,25 @@ export default defineBackground(() => {
     },
     async 'context-update'({ context }, { tabId }) {
       if (tabId === undefined) return { accepted: false };
-      const view = buildTabView(tabId, context);
+      const settings = await readSettings();
+      const view = buildTabView(tabId, context, settings.tokenBudget);
       await putTabView(view);
       pushTabView(tabId, view);
       return { accepted: true };
     },
     'tab-view-get': ({ tabId }) => getTabView(tabId),
+    async 'script-rerun'({ tabId, code }) {
+      const view = await getTabView(tabId);
+      if (!view) return { ok: false, error: 'NoPageError: Tandem has not read this tab yet', logs: [], ms: 0 };
+      return runScript(code, sandboxInputFromContext(view.context));
+    },
+    'conversation-list': () => listConversations(),
+    async 'conversation-get'({ id }) {
+      const conversation = await loadConversation(id);
+      return conversation ? settleInterruptedTurns(conversation) : null;
+    },
+    'conversation-delete': ({ id }) => deleteConversation(id),
+    'provider-test': ({ provider }) => testConnection(provider),
   } satisfies BackgroundHandlers;
 
   // Every listener is registered synchronously so a woken service worker sees the event that woke it.
@@ -42,14 +62,24 @@ export default defineBackground(() => {
       if (existing) return existing;
       return captureNow(tabId);
     },
+    async conversationFor(view) {
+      const conversation = await latestConversationFor(view.context.url);
+      return conversation ? settleInterruptedTurns(conversation) : null;
+    },
   });
+  acceptRunPorts(self.origin);
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A full navigation makes the old capture wrong; the content script of the new page reports afresh.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && change.url) void forgetTab(tabId);
+  });
 
   async function captureNow(tabId: number) {
     try {
-      const context = await sendToTab(tabId, 'context-capture', {});
-      const view = buildTabView(tabId, context);
+      const settings = await readSettings();
+      const context = await sendToTab(tabId, 'context-capture', { githubHosts: settings.githubHosts });
+      const view = buildTabView(tabId, context, settings.tokenBudget);
       await putTabView(view);
       return view;
     } catch (error) {

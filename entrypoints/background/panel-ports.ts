@@ -1,5 +1,6 @@
 // Open side panels, each watching one tab; the background pushes that tab's view whenever it changes.
 import { browser, type Browser } from 'wxt/browser';
+import type { Conversation } from '../../lib/conversation/types';
 import type { BackgroundToPanel, PanelToBackground, TabView } from '../../lib/messaging/protocol';
 import { PANEL_PORT } from '../../lib/messaging/protocol';
 import { isRecord, isTabId } from '../../lib/messaging/guards';
@@ -11,6 +12,8 @@ const watchers = new Map<Port, number>();
 export interface PanelPortHooks {
   /** Called when a panel starts watching a tab, to send it the current view (capturing if needed). */
   onWatch(tabId: number): Promise<TabView | null>;
+  /** The conversation to show for the tab's page. */
+  conversationFor(view: TabView): Promise<Conversation | null>;
 }
 
 export function acceptPanelPorts(extensionOrigin: string, hooks: PanelPortHooks): void {
@@ -25,7 +28,11 @@ export function acceptPanelPorts(extensionOrigin: string, hooks: PanelPortHooks)
       const typed = message as PanelToBackground;
       if (!isRecord(message) || typed.type !== 'tab-watch' || !isTabId(typed.tabId)) return;
       watchers.set(port, typed.tabId);
-      void hooks.onWatch(typed.tabId).then((view) => post(port, { type: 'tab-view', tabId: typed.tabId, view }));
+      void (async () => {
+        const view = await hooks.onWatch(typed.tabId);
+        post(port, { type: 'tab-view', tabId: typed.tabId, view });
+        post(port, { type: 'conversation', tabId: typed.tabId, conversation: view ? await hooks.conversationFor(view) : null });
+      })();
     });
     port.onDisconnect.addListener(() => watchers.delete(port));
   });

@@ -1,32 +1,45 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { Envelope, Reply } from '../../lib/messaging/protocol';
+import { readSection } from '../../lib/capture/read-section';
+import { isRecord } from '../../lib/messaging/guards';
+import type { ContentMessageName, Envelope, Reply } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
-import { thinCapture } from './thin-capture';
+import { captureLivePage } from './page-capture';
 import { watchNavigation } from './watch-navigation';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    const capture = () => thinCapture(document, location.href);
+    let githubHosts: string[] = [];
 
-    // The background asks for a capture when a panel opens on this tab, even off the ambient list.
+    const handlers: { [Name in ContentMessageName]: (input: Record<string, unknown>) => Promise<unknown> } = {
+      'context-capture': async (input) => {
+        if (Array.isArray(input.githubHosts)) githubHosts = input.githubHosts.filter((host): host is string => typeof host === 'string');
+        return captureLivePage(githubHosts);
+      },
+      'section-read': async (input) => readSection(document, typeof input.section === 'string' ? input.section.slice(0, 300) : ''),
+    };
+
+    // Only the background may ask (it has no tab); pages and other extensions cannot reach this listener.
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       const envelope = message as Envelope;
       if (envelope?.channel !== 'tandem' || sender.id !== browser.runtime.id || sender.tab) return undefined;
-      if (envelope.name !== 'context-capture') return undefined;
-      const reply: Reply<unknown> = { ok: true, value: capture() };
-      return Promise.resolve(reply);
+      if (!Object.hasOwn(handlers, envelope.name) || !isRecord(envelope.input)) return undefined;
+      const handler = handlers[envelope.name as ContentMessageName];
+      return handler(envelope.input).then(
+        (value): Reply<unknown> => ({ ok: true, value }),
+        (error: unknown): Reply<unknown> => ({ ok: false, error: { name: error instanceof Error ? error.name : 'Error', message: String(error) } }),
+      );
     });
 
     const report = async () => {
-      const { capture: wanted } = await sendToBackground('content-ready', { url: location.href });
-      if (wanted && !ctx.isInvalid) await sendToBackground('context-update', { context: capture() });
+      const answer = await sendToBackground('content-ready', { url: location.href });
+      githubHosts = answer.githubHosts;
+      if (answer.capture && !ctx.isInvalid) await sendToBackground('context-update', { context: await captureLivePage(githubHosts) });
     };
-    await report().catch((error: unknown) => console.debug('Tandem: capture not sent', error));
-    watchNavigation(ctx, () => {
-      report().catch((error: unknown) => console.debug('Tandem: capture not sent', error));
-    });
+    const reportQuietly = () => report().catch((error: unknown) => console.debug('Tandem: capture not sent', error));
+    await reportQuietly();
+    watchNavigation(ctx, () => void reportQuietly());
   },
 });

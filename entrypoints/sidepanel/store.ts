@@ -1,30 +1,42 @@
-// The panel's state as signals, fed by the background over one long-lived port.
+// The panel's state as signals, fed by the background: one long-lived port for the served tab's view and
+// conversation, and one port per run for its streamed events.
 import { signal } from '@preact/signals';
 import { browser, type Browser } from 'wxt/browser';
-import type { BackgroundToPanel, PanelToBackground, TabView } from '../../lib/messaging/protocol';
-import { PANEL_PORT } from '../../lib/messaging/protocol';
+import { applyAgentEvent } from '../../lib/conversation/apply-event';
+import type { AssistantTurn, Conversation, RunRequestSummary } from '../../lib/conversation/types';
+import type { BackgroundToPanel, PanelToBackground, RunCommand, RunUpdate, TabView } from '../../lib/messaging/protocol';
+import { PANEL_PORT, RUN_PORT } from '../../lib/messaging/protocol';
+import { sendToBackground } from '../../lib/messaging/send';
+import type { ScriptResult } from '../../lib/context/types';
 import { followServedTab } from './tab-binding';
 
 export const servedTabId = signal<number | null>(null);
 export const tabView = signal<TabView | null>(null);
 export const connection = signal<'connecting' | 'ready' | 'unreadable'>('connecting');
+export const conversation = signal<Conversation | null>(null);
+export const runError = signal<string | null>(null);
 
-let port: Browser.runtime.Port | null = null;
+let panelPort: Browser.runtime.Port | null = null;
+let runPort: Browser.runtime.Port | null = null;
+export const running = signal(false);
 
-function connect(): Browser.runtime.Port {
+function connectPanel(): Browser.runtime.Port {
   const opened = browser.runtime.connect({ name: PANEL_PORT });
   opened.onMessage.addListener((message: unknown) => {
     const typed = message as BackgroundToPanel;
-    if (typed.type === 'tab-view' && typed.tabId === servedTabId.value) {
+    if (typed.tabId !== servedTabId.value) return;
+    if (typed.type === 'tab-view') {
       tabView.value = typed.view;
       connection.value = typed.view ? 'ready' : 'unreadable';
     }
+    // A run in progress owns the conversation shown; the background's copy catches up when it ends.
+    if (typed.type === 'conversation' && !running.value) conversation.value = typed.conversation;
   });
   // The service worker may be stopped at any time; reconnect and re-watch the served tab.
   opened.onDisconnect.addListener(() => {
-    port = null;
+    panelPort = null;
     setTimeout(() => {
-      port = connect();
+      panelPort = connectPanel();
       if (servedTabId.value !== null) watch(servedTabId.value);
     }, 100);
   });
@@ -32,19 +44,71 @@ function connect(): Browser.runtime.Port {
 }
 
 function watch(tabId: number): void {
-  port ??= connect();
+  panelPort ??= connectPanel();
   const message: PanelToBackground = { type: 'tab-watch', tabId };
-  port.postMessage(message);
+  panelPort.postMessage(message);
 }
 
 export function startPanelStore(): void {
-  port = connect();
+  panelPort = connectPanel();
   void followServedTab((tabId, reason) => {
     if (reason !== 'navigate') {
       servedTabId.value = tabId;
       tabView.value = null;
+      conversation.value = null;
       connection.value = 'connecting';
     }
     watch(tabId);
   });
+}
+
+function updateTurn(turnId: string, update: (turn: AssistantTurn) => AssistantTurn): void {
+  const current = conversation.value;
+  if (!current) return;
+  conversation.value = {
+    ...current,
+    turns: current.turns.map((turn) => (turn.id === turnId && turn.role === 'assistant' ? update(turn) : turn)),
+  };
+}
+
+/** Starts a run (a question or a card's skill) on the served tab and streams it into the conversation. */
+export function startRun(request: RunRequestSummary): void {
+  const tabId = servedTabId.value;
+  if (tabId === null || running.value) return;
+  runError.value = null;
+  running.value = true;
+  const port = browser.runtime.connect({ name: RUN_PORT });
+  runPort = port;
+  port.onMessage.addListener((message: unknown) => {
+    const update = message as RunUpdate;
+    if (update.type === 'run-accepted') conversation.value = update.conversation;
+    if (update.type === 'run-event') updateTurn(update.turnId, (turn) => applyAgentEvent(turn, update.event));
+    if (update.type === 'run-rejected') runError.value = update.error.message;
+  });
+  port.onDisconnect.addListener(() => {
+    running.value = false;
+    if (runPort === port) runPort = null;
+  });
+  const command: RunCommand = { type: 'run-start', tabId, conversationId: conversation.value?.id ?? null, request };
+  port.postMessage(command);
+}
+
+export function stopRun(): void {
+  const command: RunCommand = { type: 'run-stop' };
+  runPort?.postMessage(command);
+}
+
+export function newConversation(): void {
+  if (running.value) return;
+  conversation.value = null;
+}
+
+export async function rerunScript(code: string): Promise<ScriptResult> {
+  const tabId = servedTabId.value;
+  if (tabId === null) return { ok: false, error: 'No tab is being served', logs: [], ms: 0 };
+  try {
+    return await sendToBackground('script-rerun', { tabId, code });
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), logs: [], ms: 0 };
+  }
 }

@@ -15,6 +15,11 @@ function handlers() {
     'content-ready': vi.fn(() => ({ capture: true, githubHosts: [] })),
     'context-update': vi.fn(() => ({ accepted: true })),
     'tab-view-get': vi.fn(() => null),
+    'script-rerun': vi.fn(() => ({ ok: true, logs: [], ms: 0 })),
+    'conversation-list': vi.fn(() => []),
+    'conversation-get': vi.fn(() => null),
+    'conversation-delete': vi.fn(() => undefined),
+    'provider-test': vi.fn(() => ({ ok: true as const, models: [], modelListed: false })),
   } satisfies BackgroundHandlers;
 }
 

@@ -1,5 +1,6 @@
 // Shape checks for every incoming message: content scripts run next to untrusted pages, so input is checked.
 import type { InputGuards } from './background-router';
+import type { ProviderSettings } from '../agent/client';
 import type { PageContext } from '../context/types';
 
 const PAGE_KINDS = new Set([
@@ -34,4 +35,24 @@ export const backgroundGuards: InputGuards = {
   'content-ready': (input): input is { url: string } => isRecord(input) && typeof input.url === 'string',
   'context-update': (input): input is { context: PageContext } => isRecord(input) && isPageContext(input.context),
   'tab-view-get': (input): input is { tabId: number } => isRecord(input) && isTabId(input.tabId),
+  'script-rerun': (input): input is { tabId: number; code: string } =>
+    isRecord(input) && isTabId(input.tabId) && typeof input.code === 'string' && input.code.length <= 200_000,
+  'conversation-list': (input): input is Record<string, never> => isRecord(input),
+  'conversation-get': (input): input is { id: string } => isRecord(input) && isConversationId(input.id),
+  'conversation-delete': (input): input is { id: string } => isRecord(input) && isConversationId(input.id),
+  'provider-test': (input): input is { provider: ProviderSettings } => isRecord(input) && isProviderSettings(input.provider),
 };
+
+export function isConversationId(value: unknown): value is string {
+  return typeof value === 'string' && /^[\w-]{1,80}$/.test(value);
+}
+
+export function isProviderSettings(value: unknown): value is ProviderSettings {
+  return (
+    isRecord(value) &&
+    typeof value.baseUrl === 'string' &&
+    /^https?:\/\//.test(value.baseUrl) &&
+    typeof value.model === 'string' &&
+    (value.apiKey === undefined || typeof value.apiKey === 'string')
+  );
+}

@@ -1,6 +1,9 @@
 // The one protocol between Tandem's contexts: every message name, who may send it, and its input/output.
 // Types only (plus the name lists the sender checks need), so every context can import it.
-import type { PageContext } from '../context/types';
+import type { ConnectionTest, ProviderSettings } from '../agent/client';
+import type { AgentEvent } from '../agent/events';
+import type { PageContext, ScriptResult } from '../context/types';
+import type { Conversation, ConversationSummary, RunRequestSummary } from '../conversation/types';
 
 /** Who sent a message, decided from the browser's `sender`, never from the message itself. */
 export type SenderRole = 'content' | 'extension';
@@ -18,11 +21,18 @@ export interface BackgroundProtocol {
   'content-ready': { from: 'content'; input: { url: string }; output: { capture: boolean; githubHosts: string[] } };
   'context-update': { from: 'content'; input: { context: PageContext }; output: { accepted: boolean } };
   'tab-view-get': { from: 'extension'; input: { tabId: number }; output: TabView | null };
+  /** Re-run a script from a trail on the tab's current page data. */
+  'script-rerun': { from: 'extension'; input: { tabId: number; code: string }; output: ScriptResult };
+  'conversation-list': { from: 'extension'; input: Record<string, never>; output: ConversationSummary[] };
+  'conversation-get': { from: 'extension'; input: { id: string }; output: Conversation | null };
+  'conversation-delete': { from: 'extension'; input: { id: string }; output: void };
+  'provider-test': { from: 'extension'; input: { provider: ProviderSettings }; output: ConnectionTest };
 }
 
 /** Messages from the background to a tab's content script through tabs.sendMessage. */
 export interface ContentProtocol {
-  'context-capture': { from: 'extension'; input: Record<string, never>; output: PageContext };
+  'context-capture': { from: 'extension'; input: { githubHosts: string[] }; output: PageContext };
+  'section-read': { from: 'extension'; input: { section: string }; output: { text: string; found: boolean } };
 }
 
 export type BackgroundMessageName = keyof BackgroundProtocol;
@@ -32,10 +42,16 @@ export const backgroundSenders: { [Name in BackgroundMessageName]: BackgroundPro
   'content-ready': 'content',
   'context-update': 'content',
   'tab-view-get': 'extension',
+  'script-rerun': 'extension',
+  'conversation-list': 'extension',
+  'conversation-get': 'extension',
+  'conversation-delete': 'extension',
+  'provider-test': 'extension',
 };
 
 export const contentSenders: { [Name in ContentMessageName]: ContentProtocol[Name]['from'] } = {
   'context-capture': 'extension',
+  'section-read': 'extension',
 };
 
 /** The envelope every one-shot message travels in; `channel` keeps Tandem's messages apart from anyone else's. */
@@ -53,4 +69,21 @@ export const PANEL_PORT = 'tandem-panel';
 
 export type PanelToBackground = { type: 'tab-watch'; tabId: number };
 
-export type BackgroundToPanel = { type: 'tab-view'; tabId: number; view: TabView | null };
+export type BackgroundToPanel =
+  | { type: 'tab-view'; tabId: number; view: TabView | null }
+  /** The conversation the panel should show for the tab's page (the newest one about it). */
+  | { type: 'conversation'; tabId: number; conversation: Conversation | null };
+
+// ─── One port per run: a question or a card, streamed as agent events ───────
+
+export const RUN_PORT = 'tandem-run';
+
+export type RunCommand =
+  | { type: 'run-start'; tabId: number; conversationId: string | null; request: RunRequestSummary }
+  | { type: 'run-stop' };
+
+export type RunUpdate =
+  /** The conversation with the new user turn and the (empty, running) assistant turn. */
+  | { type: 'run-accepted'; conversation: Conversation; turnId: string }
+  | { type: 'run-event'; turnId: string; event: AgentEvent }
+  | { type: 'run-rejected'; error: { name: string; message: string } };

@@ -10,13 +10,20 @@ declare global {
 
   type KeyOf<T> = keyof T | ((item: T) => unknown);
 
+  /** Sum of the numbers; numeric strings count, null/undefined/''/booleans/NaN are skipped. */
   function sum(values: readonly number[]): number;
+  /** Mean of the numbers (skipping as `sum` does); NaN for an empty list. */
   function mean(values: readonly number[]): number;
+  /** Median of the numbers (skipping as `sum` does); NaN for an empty list. */
   function median(values: readonly number[]): number;
+  /** Items grouped by the key's value turned into a string (`undefined` → 'undefined'). */
   function groupBy<T>(items: readonly T[], key: KeyOf<T>): Record<string, T[]>;
-  /** A sorted copy, ascending unless `order` is 'desc'. */
+  /**
+   * A stable sorted copy, ascending unless `order` is 'desc'. Numbers, numeric strings, booleans and
+   * dates compare as numbers, anything else as strings; null/undefined/NaN keys go last either way.
+   */
   function sortBy<T>(items: readonly T[], key: KeyOf<T>, order?: 'asc' | 'desc'): T[];
-  /** The n items with the largest key, largest first. */
+  /** The n items with the largest key, largest first (ties keep their order). */
   function topN<T>(items: readonly T[], n: number, key: KeyOf<T>): T[];
 
   interface SandboxDiffFile {
@@ -31,19 +38,26 @@ declare global {
     path: string;
     /** New-side line number for added lines, old-side for removed lines. */
     line: number;
+    /** The line's content without its leading '+' or '-' marker. */
     text: string;
   }
   /** The pull request's changed files (empty on other pages). */
   function files(): SandboxDiffFile[];
+  /** The hunks of the changed file at `path`; empty when no such file changed. */
   function hunks(path: string): SandboxDiffFile['hunks'];
-  /** Added lines, optionally only those matching `pattern` and only in `path`. */
+  /**
+   * Added lines, optionally only those matching `pattern` (a RegExp, or a string found anywhere in the
+   * line; matched against the text without its marker) and only in the file at `path`.
+   */
   function addedLines(pattern?: RegExp | string, path?: string): ChangedLine[];
+  /** Removed lines, filtered as `addedLines` does. */
   function removedLines(pattern?: RegExp | string, path?: string): ChangedLine[];
 
   const view: {
     /** Rows as objects (columns from their keys) or as arrays (with options.columns). */
     table(rows: readonly (Record<string, unknown> | readonly unknown[])[], options?: { title?: string; columns?: string[] }): void;
     markdown(text: string): void;
+    /** Values must be finite numbers (numeric strings are converted); anything else throws a TypeError. */
     chart(
       series:
         | { name: string; values: number[]; labels?: string[] }

@@ -25,7 +25,8 @@ export const DEFAULT_SETTINGS: Settings = {
   proactivity: 'suggest',
   ambientHosts: ['github.com'],
   githubHosts: [],
-  tokenBudget: 6000,
+  // Small on purpose: the full page data stays in the sandbox for scripts; the prompt carries an outline.
+  tokenBudget: 1300,
   inPageHelp: true,
 };
 

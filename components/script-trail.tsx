@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import type { ScriptResult } from '../lib/context/types';
+import type { ScriptTrail as Trail } from '../lib/conversation/types';
+import { CopyButton } from './copy-button';
+import { ResultView } from './result-view';
+
+export interface ScriptTrailProps {
+  trail: Trail;
+  /** Runs the same code again on the page's current data. */
+  onRerun: (code: string) => Promise<ScriptResult>;
+}
+
+function summaryOf(trail: Trail, result: ScriptResult | undefined): string {
+  const what = trail.source === 'skill' ? `Ran the ${trail.skill ?? 'built-in'} skill` : 'Ran a script';
+  if (!result) return `${what}…`;
+  return `${what} · ${result.ok ? 'ok' : 'failed'} · ${Math.round(result.ms)} ms`;
+}
+
+/** Every answer shows its work: the script, what it returned, and a way to run it again. */
+export function ScriptTrail({ trail, onRerun }: ScriptTrailProps) {
+  const [rerun, setRerun] = useState<ScriptResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const result = rerun ?? trail.result;
+  const again = async () => {
+    setBusy(true);
+    try {
+      setRerun(await onRerun(trail.code));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="script-trail" data-testid="script-trail" data-ok={result?.ok ? 'true' : result ? 'false' : 'running'}>
+      {result && result.ok && (result.views?.length ?? 0) > 0 && <ResultView result={{ ...result, logs: [] }} />}
+      <details>
+        <summary>
+          <span class={`status-dot status-dot--${result ? (result.ok ? 'ok' : 'failed') : 'running'}`} aria-hidden="true" />
+          {summaryOf(trail, result)}
+          {rerun && <span class="script-trail__rerun-note"> (re-run)</span>}
+        </summary>
+        <div class="script-trail__body">
+          <div class="code-header">
+            <span>JavaScript · runs in the sandbox over <code>page</code></span>
+            <CopyButton text={trail.code} label="Copy script" />
+          </div>
+          <pre class="code-block" data-testid="script-code"><code>{trail.code}</code></pre>
+          {result && <ResultView result={result} showValue />}
+          <button type="button" class="button button--small" onClick={again} disabled={busy || trail.status === 'running'} data-testid="script-rerun">
+            {busy ? 'Running…' : 'Re-run on this page'}
+          </button>
+        </div>
+      </details>
+      {result && !result.ok && <p class="result-view__error" role="alert">{result.error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+// One port per run: the panel starts a question or a card, the background streams the agent's events back,
+// keeps the conversation (persisted as it goes, since the worker may die), and stops on the panel's word.
+import { browser, type Browser } from 'wxt/browser';
+import type { AgentEvent } from '../../lib/agent/events';
+import { applyAgentEvent } from '../../lib/conversation/apply-event';
+import { runTurn } from '../../lib/conversation/run-turn';
+import type { AssistantTurn, Conversation, RunRequestSummary } from '../../lib/conversation/types';
+import { isConversationId, isRecord, isTabId } from '../../lib/messaging/guards';
+import type { RunCommand, RunUpdate } from '../../lib/messaging/protocol';
+import { RUN_PORT } from '../../lib/messaging/protocol';
+import { loadConversation, saveConversation } from '../../lib/storage/conversations';
+import { readSettings } from '../../lib/storage/settings';
+import { getTabView } from './tab-store';
+import { newId } from './ids';
+
+type Port = Browser.runtime.Port;
+
+const PERSIST_EVERY_MS = 750;
+const active = new Map<string, AbortController>();
+
+export function acceptRunPorts(extensionOrigin: string): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== RUN_PORT) return;
+    if (!port.sender?.url?.startsWith(`${extensionOrigin}/`)) {
+      port.disconnect();
+      return;
+    }
+    const controller = new AbortController();
+    let started = false;
+    port.onMessage.addListener((message: unknown) => {
+      const command = message as RunCommand;
+      if (!isRecord(message)) return;
+      if (command.type === 'run-stop') controller.abort();
+      if (command.type === 'run-start' && !started && isRunStart(command)) {
+        started = true;
+        void runOnPort(port, command, controller).finally(() => port.disconnect());
+      }
+    });
+    // Closing the panel stops the run: nobody is left to read it, and the turn is kept as stopped.
+    port.onDisconnect.addListener(() => controller.abort());
+  });
+}
+
+function isRunStart(command: RunCommand): command is Extract<RunCommand, { type: 'run-start' }> {
+  if (command.type !== 'run-start' || !isTabId(command.tabId)) return false;
+  if (command.conversationId !== null && !isConversationId(command.conversationId)) return false;
+  const request = command.request as unknown;
+  if (!isRecord(request)) return false;
+  if (request.type === 'ask') return typeof request.question === 'string' && request.question.trim().length > 0 && request.question.length <= 20_000;
+  return request.type === 'skill' && typeof request.skill === 'string' && typeof request.title === 'string';
+}
+
+function send(port: Port, update: RunUpdate): void {
+  try {
+    port.postMessage(update);
+  } catch {
+    // The panel went away mid-run; the run is aborted by its disconnect handler and the turn is persisted.
+  }
+}
+
+async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-start' }>, controller: AbortController): Promise<void> {
+  const view = await getTabView(command.tabId);
+  if (!view) {
+    send(port, { type: 'run-rejected', error: { name: 'NoPageError', message: 'Tandem has not read this tab yet. Reload the page and try again.' } });
+    return;
+  }
+  const settings = await readSettings();
+  let conversation = await openConversation(command.conversationId, view.context.url, view.context.title, view.context.kind);
+  const history = conversation.turns;
+  const turnId = newId('turn');
+  const request: RunRequestSummary = command.request;
+  const now = Date.now();
+  let turn: AssistantTurn = { role: 'assistant', id: turnId, at: now, status: 'running', parts: [], request };
+  const userText = request.type === 'ask' ? request.question : request.title;
+  conversation = {
+    ...conversation,
+    updatedAt: now,
+    turns: [...conversation.turns, { role: 'user', id: newId('user'), text: userText, at: now }, turn],
+  };
+  await saveConversation(conversation);
+  active.set(turnId, controller);
+  send(port, { type: 'run-accepted', conversation, turnId });
+
+  let lastPersist = Date.now();
+  const persist = async () => {
+    conversation = { ...conversation, updatedAt: Date.now(), turns: conversation.turns.map((entry) => (entry.id === turnId ? turn : entry)) };
+    lastPersist = Date.now();
+    await saveConversation(conversation);
+  };
+  try {
+    const events = runTurn(request, {
+      context: view.context,
+      provider: settings.provider,
+      tokenBudget: settings.tokenBudget,
+      history,
+      signal: controller.signal,
+    });
+    for await (const event of events) {
+      turn = applyAgentEvent(turn, event);
+      send(port, { type: 'run-event', turnId, event });
+      if (isMilestone(event) || Date.now() - lastPersist > PERSIST_EVERY_MS) await persist();
+    }
+  } catch (error) {
+    const event: AgentEvent = { type: 'run-error', error: { name: error instanceof Error ? error.name : 'Error', message: String(error instanceof Error ? error.message : error) } };
+    turn = applyAgentEvent(turn, event);
+    send(port, { type: 'run-event', turnId, event });
+  } finally {
+    if (turn.status === 'running') turn = { ...turn, status: controller.signal.aborted ? 'stopped' : 'error' };
+    active.delete(turnId);
+    await persist();
+  }
+}
+
+function isMilestone(event: AgentEvent): boolean {
+  return event.type !== 'text-delta' && event.type !== 'run-start';
+}
+
+async function openConversation(id: string | null, url: string, title: string, kind: Conversation['kind']): Promise<Conversation> {
+  // No id means the user started a new conversation (or has none yet on this page).
+  const existing = id ? await loadConversation(id) : null;
+  if (existing) return existing;
+  const now = Date.now();
+  return { id: newId('conversation'), url, title, kind, createdAt: now, updatedAt: now, turns: [] };
+}
+
+/**
+ * A turn left 'running' in storage by a worker that died mid-answer cannot finish any more: say so, so the
+ * panel offers Retry instead of a spinner that never ends.
+ */
+export function settleInterruptedTurns(conversation: Conversation): Conversation {
+  let changed = false;
+  const turns = conversation.turns.map((turn) => {
+    if (turn.role !== 'assistant' || turn.status !== 'running' || active.has(turn.id)) return turn;
+    changed = true;
+    return {
+      ...turn,
+      status: 'error' as const,
+      error: { name: 'InterruptedError', message: 'The answer was interrupted (the background worker stopped).', fix: 'Press Retry to ask again.' },
+    };
+  });
+  return changed ? { ...conversation, turns } : conversation;
+}

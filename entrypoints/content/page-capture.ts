@@ -1,0 +1,18 @@
+// The content script's capture of the live page: lib/capture with the live window's selection, viewport and fetch.
+import { capturePage } from '../../lib/capture/index';
+import type { PageContext } from '../../lib/context/types';
+
+export async function captureLivePage(githubHosts: string[]): Promise<PageContext> {
+  return capturePage(document, location.href, {
+    githubHosts,
+    selection: window.getSelection()?.toString() || undefined,
+    viewport: { top: 0, bottom: window.innerHeight },
+    // Same-origin only (the pull request's .diff): the page's own cookies, never another site.
+    fetchText: async (url) => {
+      if (new URL(url, location.href).origin !== location.origin) throw new Error(`refusing a cross-origin fetch of ${url}`);
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+      return response.text();
+    },
+  });
+}

@@ -1,0 +1,45 @@
+// Finds the one element an action is about. The rule: among the elements the selector matches, keep
+// the visible ones; without a label (highlight only) the first of those is the target; with a label,
+// exactly one visible match must carry it. Several equally labelled matches are refused rather than
+// guessed, since a page can plant a look-alike to catch the first match.
+import { AmbiguousTargetError, InvalidActionError, TargetMismatchError, TargetNotFoundError } from './errors';
+import { accessibleLabels, labelMatches } from './accessible-label';
+import { displayLine } from './display-text';
+import { isVisible } from './visibility';
+
+export interface TargetQuery {
+  selector: string;
+  label?: string;
+}
+
+/** Throws an ActionError naming what went wrong; `ignored` keeps Tandem's own overlay out of the matches. */
+export function resolveTarget(document: Document, query: TargetQuery, ignored?: Element): Element {
+  const visible = queryAll(document, query.selector).filter((element) => element !== ignored && isVisible(element));
+  if (visible.length === 0) throw new TargetNotFoundError(`Nothing visible on the page matches ${displayLine(query.selector)}.`);
+  const first = visible[0];
+  if (query.label === undefined && first !== undefined) return first;
+  const label = query.label ?? '';
+  const labelled = visible.filter((element) => labelMatches(element, label));
+  if (labelled.length === 1 && labelled[0] !== undefined) return labelled[0];
+  if (labelled.length > 1) {
+    throw new AmbiguousTargetError(`${labelled.length} visible elements match ${displayLine(query.selector)} and are labelled “${displayLine(label)}”; use a selector that picks one.`);
+  }
+  throw new TargetMismatchError(`The element at ${displayLine(query.selector)} is ${foundLabels(visible)}, not “${displayLine(label)}”.`);
+}
+
+function queryAll(document: Document, selector: string): Element[] {
+  try {
+    return [...document.querySelectorAll(selector)];
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'SyntaxError') {
+      throw new InvalidActionError(`The selector is not valid CSS: ${displayLine(selector)}`);
+    }
+    throw error;
+  }
+}
+
+function foundLabels(elements: Element[]): string {
+  const labels = elements.slice(0, 3).map((element) => accessibleLabels(element)[0]).filter((label) => label !== undefined);
+  if (labels.length === 0) return 'unlabelled';
+  return `labelled ${labels.map((label) => `“${displayLine(label, 60)}”`).join(' or ')}`;
+}

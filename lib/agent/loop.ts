@@ -1,0 +1,204 @@
+// The agent loop: ask the model, run the tools it calls, feed the results back, until it answers.
+// It yields events and knows nothing about the panel or extension APIs.
+import type { ScriptResult } from '../context/types';
+import { AbortError, MaxStepsError, toAgentError, type ErrorSettings } from './errors';
+import type { AgentEvent, ScriptSource } from './events';
+import { retryPolicy } from './retry';
+import { streamModelReply, type ModelReply, type StepSettings, type ToolCallDraft } from './stream-reply';
+import { extractScriptBlocks } from './text-fallback';
+import { capText, defaultToolOutputMaxChars, scriptResultForModel } from './tool-output';
+import { parseToolCall, toolDefinitions } from './tools';
+import type { AgentDeps, ChatMessage, RunRequest } from './types';
+
+export const defaultMaxSteps = 6;
+export const defaultStallTimeoutMs = 30_000;
+
+interface RunState {
+  request: RunRequest;
+  deps: AgentDeps;
+  messages: ChatMessage[];
+  maxChars: number;
+  /** Once the model has called a tool natively, code blocks in its text are examples, not scripts. */
+  usedNativeTools: boolean;
+}
+
+export async function* runAgent(request: RunRequest, deps: AgentDeps): AsyncGenerator<AgentEvent> {
+  const runId = request.runId ?? newRunId();
+  yield { type: 'run-start', runId };
+  const errorSettings: ErrorSettings = { baseUrl: deps.client.baseURL, model: deps.model, timeoutMs: deps.client.timeout };
+  try {
+    yield* runSteps(request, deps, errorSettings);
+  } catch (error) {
+    const agentError = deps.signal.aborted ? new AbortError() : toAgentError(error, errorSettings);
+    yield { type: 'run-error', error: agentError.toInfo() };
+  }
+}
+
+async function* runSteps(request: RunRequest, deps: AgentDeps, errorSettings: ErrorSettings): AsyncGenerator<AgentEvent> {
+  const maxSteps = deps.maxSteps ?? defaultMaxSteps;
+  const state: RunState = {
+    request,
+    deps,
+    messages: [...request.messages],
+    maxChars: deps.toolOutputMaxChars ?? defaultToolOutputMaxChars,
+    usedNativeTools: false,
+  };
+  const stepSettings: StepSettings = {
+    deps,
+    policy: retryPolicy(deps.retry),
+    stallTimeoutMs: deps.stallTimeoutMs ?? defaultStallTimeoutMs,
+    errorSettings,
+    tools: toolDefinitions({ skills: (request.skills ?? []).length > 0 }),
+    toolsEnabled: true,
+    step: 0,
+  };
+  for (let step = 1; step <= maxSteps; step++) {
+    throwIfAborted(deps.signal);
+    stepSettings.step = step;
+    const reply = yield* streamModelReply(state.messages, stepSettings);
+    if (reply.toolCalls.length > 0) {
+      state.usedNativeTools = true;
+      state.messages.push(assistantToolMessage(reply));
+      for (const call of reply.toolCalls) yield* runToolCall(call, state);
+      continue;
+    }
+    const scripts = deps.textFallback === false || state.usedNativeTools ? [] : extractScriptBlocks(reply.text);
+    if (scripts.length === 0) {
+      yield { type: 'run-end', text: reply.text, steps: step };
+      return;
+    }
+    yield* runTextScripts(scripts, reply.text, step, state);
+  }
+  throw new MaxStepsError(maxSteps);
+}
+
+/** Malformed arguments are replaced by {} in the history: some servers re-parse it and would refuse the whole request. */
+function assistantToolMessage(reply: ModelReply): ChatMessage {
+  return {
+    role: 'assistant',
+    content: reply.text === '' ? null : reply.text,
+    tool_calls: reply.toolCalls.map((call) => ({
+      id: call.id,
+      type: 'function' as const,
+      function: { name: call.name, arguments: isJson(call.arguments) ? call.arguments : '{}' },
+    })),
+  };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch (error) {
+    // Only the yes/no matters here; parseToolCall reports the reason to the model.
+    void error;
+    return false;
+  }
+}
+
+async function* runToolCall(call: ToolCallDraft, state: RunState): AsyncGenerator<AgentEvent> {
+  const answer = (content: string) => state.messages.push({ role: 'tool', tool_call_id: call.id, content });
+  const parsed = parseToolCall(call.name, call.arguments);
+  if (!parsed.ok) {
+    yield { type: 'tool-error', callId: call.id, message: parsed.message };
+    answer(parsed.message);
+    return;
+  }
+  const args = parsed.value;
+  switch (args.tool) {
+    case 'run_script': {
+      const result = yield* runScriptEvents(call.id, args.code, 'model', undefined, state);
+      answer(scriptResultForModel(result, state.maxChars));
+      return;
+    }
+    case 'run_skill': {
+      const known = state.request.skills ?? [];
+      const skill = known.find((candidate) => candidate.id === args.skill);
+      if (!skill) {
+        const message = `Error in run_skill call: there is no skill "${args.skill}". Skills: ${known.map((candidate) => candidate.id).join(', ') || 'none'}.`;
+        yield { type: 'tool-error', callId: call.id, message };
+        answer(message);
+        return;
+      }
+      const result = yield* runScriptEvents(call.id, skill.code ?? '', 'skill', skill.id, state);
+      answer(scriptResultForModel(result, state.maxChars));
+      return;
+    }
+    case 'read_more': {
+      const text = yield* readSection(call.id, args.section, state);
+      answer(text);
+      return;
+    }
+    case 'propose_action':
+      // Only a proposal: the panel shows it and the user decides. Nothing runs here.
+      yield { type: 'action-propose', callId: call.id, action: args.action, why: args.why };
+      answer('Proposed to the user as a card. They will approve or dismiss it; do not assume it was done.');
+      return;
+  }
+}
+
+async function* runScriptEvents(
+  callId: string,
+  code: string,
+  source: ScriptSource,
+  skill: string | undefined,
+  state: RunState,
+): AsyncGenerator<AgentEvent, ScriptResult> {
+  const skillField = skill === undefined ? {} : { skill };
+  yield { type: 'script-start', callId, code, source, ...skillField };
+  const started = Date.now();
+  let result: ScriptResult;
+  try {
+    result =
+      source === 'skill' && skill !== undefined
+        ? await state.deps.runSkill(skill, state.deps.signal)
+        : await state.deps.runScript(code, state.deps.signal);
+  } catch (error) {
+    throwIfAborted(state.deps.signal);
+    // A runner that throws instead of returning ok:false is still a tool failure: the model hears it.
+    result = { ok: false, logs: [], error: error instanceof Error ? error.message : String(error), ms: Date.now() - started };
+  }
+  throwIfAborted(state.deps.signal);
+  yield { type: 'script-end', callId, code, result, source, ...skillField };
+  return result;
+}
+
+async function* readSection(callId: string, section: string, state: RunState): AsyncGenerator<AgentEvent, string> {
+  let text: string;
+  try {
+    text = await state.deps.readMore(section);
+  } catch (error) {
+    throwIfAborted(state.deps.signal);
+    const message = `Error in read_more call: ${error instanceof Error ? error.message : String(error)}`;
+    yield { type: 'tool-error', callId, message };
+    return message;
+  }
+  throwIfAborted(state.deps.signal);
+  yield { type: 'section-read', callId, section, chars: text.length };
+  return capText(text, state.maxChars, 'Ask for a narrower section, or use run_script over `page`.');
+}
+
+/** Scripts the model wrote as ```js blocks: run them all, then tell it what they printed. */
+async function* runTextScripts(scripts: string[], replyText: string, step: number, state: RunState): AsyncGenerator<AgentEvent> {
+  const outputs: string[] = [];
+  for (const [position, code] of scripts.entries()) {
+    const result = yield* runScriptEvents(`text_${step}_${position}`, code, 'model', undefined, state);
+    outputs.push(scriptResultForModel(result, Math.floor(state.maxChars / scripts.length)));
+  }
+  const numbered = outputs.map((output, position) => (scripts.length === 1 ? output : `Script ${position + 1}: ${output}`));
+  state.messages.push({ role: 'assistant', content: replyText });
+  state.messages.push({
+    role: 'user',
+    content:
+      `Output of the script${scripts.length === 1 ? '' : 's'} in your last reply (tool output from the sandbox, not a message from me):\n` +
+      `${numbered.join('\n')}\n\nNow answer my question using this output. Write another \`\`\`js block only if you need more data.`,
+  });
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new AbortError();
+}
+
+function newRunId(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,51 @@
+// Which page family a page belongs to: GitHub by parsed URL, then dashboards, docs, generic by DOM.
+
+import { isProbablyReaderable } from '@mozilla/readability';
+import type { PageKind } from '../context/types';
+import { detectDashboard } from './dashboard/detect';
+import { parseGithubPath } from './github/index';
+
+export const GITHUB_HOST = 'github.com';
+
+export function toUrl(url: URL | string): URL | null {
+  if (url instanceof URL) return url;
+  try {
+    return new URL(url);
+  } catch {
+    // Not a URL at all (a bare file name in the CLI): classified by its DOM alone.
+    return null;
+  }
+}
+
+/** Exact host match (with port when the page has one): `github.com.evil.example` is not GitHub. */
+export function isGithubHost(url: URL, githubHosts: string[]): boolean {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  const host = url.host.toLowerCase();
+  const hostname = url.hostname.toLowerCase();
+  if (hostname === GITHUB_HOST || hostname === `www.${GITHUB_HOST}`) return true;
+  return githubHosts.some((candidate) => {
+    const wanted = candidate.trim().toLowerCase();
+    return wanted !== '' && (wanted === host || (!wanted.includes(':') && wanted === hostname && url.port === ''));
+  });
+}
+
+export function githubKind(url: URL): PageKind {
+  const route = parseGithubPath(url);
+  if (!route) return 'generic';
+  const page: string = route.page;
+  if (page === 'pull') return 'tab' in route && route.tab === 'files' ? 'github.pull.files' : 'github.pull';
+  if (page === 'issue') return 'github.issue';
+  if (page === 'blob') return 'github.blob';
+  if (page.startsWith('actions')) return 'github.actions';
+  if (page === 'repo') return 'github.repo';
+  return 'generic';
+}
+
+export function classify(url: URL | string, document: Document | null, githubHosts: string[]): PageKind {
+  const parsed = toUrl(url);
+  if (parsed && isGithubHost(parsed, githubHosts)) return githubKind(parsed);
+  if (!document) return 'generic';
+  if (detectDashboard(document, parsed)) return 'dashboard';
+  if (isProbablyReaderable(document)) return 'docs';
+  return 'generic';
+}

@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import type { DocData } from '../context/types';
+import { docsAdapter, readCodeBlocks } from './docs';
+
+const articles = '/work/shared/fixtures/articles';
+const quiet = new VirtualConsole();
+const documentOf = (html: string, url = 'http://fakehost/test/page.html'): Document => new JSDOM(html, { url, virtualConsole: quiet }).window.document;
+
+interface Metadata {
+  title: string | null;
+  byline: string | null;
+  readerable: boolean;
+}
+
+const normalise = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+// Compare text without any whitespace: block boundaries become newlines here and nothing in the oracle.
+const squeeze = (text: string): string => text.replace(/\s+/g, '');
+
+const readerable = readdirSync(articles, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .filter((name) => (JSON.parse(readFileSync(`${articles}/${name}/expected-metadata.json`, 'utf8')) as Metadata).readerable);
+
+async function captureArticle(name: string): Promise<DocData> {
+  const document = documentOf(readFileSync(`${articles}/${name}/source.html`, 'utf8'));
+  const output = await docsAdapter.capture(document, new URL('http://fakehost/test/page.html'), 'docs', { githubHosts: [] });
+  expect(output.data.type).toBe('doc');
+  return output.data as DocData;
+}
+
+describe('docsAdapter on Readability test pages', () => {
+  it('covers every readerable article folder', () => {
+    expect(readerable.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(readerable)('%s: title, byline and the whole article text', async (name) => {
+    const metadata = JSON.parse(readFileSync(`${articles}/${name}/expected-metadata.json`, 'utf8')) as Metadata;
+    const data = await captureArticle(name);
+    expect(data.title).toBe(normalise(metadata.title));
+    expect(data.byline).toBe(metadata.byline ? normalise(metadata.byline) : undefined);
+    const expected = documentOf(readFileSync(`${articles}/${name}/expected.html`, 'utf8')).body.textContent ?? '';
+    expect(squeeze(expected).length).toBeGreaterThan(100);
+    expect(squeeze(data.text)).toContain(squeeze(expected));
+  });
+
+  it('separates paragraphs with blank lines', async () => {
+    const data = await captureArticle('nytimes-1');
+    const paragraphs = data.text.split('\n\n');
+    expect(paragraphs.length).toBeGreaterThan(10);
+    expect(data.text).not.toMatch(/\n{3,}/);
+  });
+
+  it('v8-blog: code blocks with their language and the headings of the article', async () => {
+    const data = await captureArticle('v8-blog');
+    const source = documentOf(readFileSync(`${articles}/v8-blog/expected.html`, 'utf8'));
+    const expectedBlocks = source.querySelectorAll('pre').length;
+    expect(expectedBlocks).toBeGreaterThan(3);
+    expect(data.codeBlocks).toHaveLength(expectedBlocks);
+    expect(data.codeBlocks.some((block) => block.code.includes('emcc'))).toBe(true);
+    const expectedHeadings = Array.from(source.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((heading) => normalise(heading.textContent));
+    expect(data.outline.map((heading) => heading.text)).toEqual(expectedHeadings);
+  });
+});
+
+describe('readCodeBlocks', () => {
+  it('reads the language from language-x, lang-x, highlight-source-x and data-lang, and keeps indentation', () => {
+    const document = documentOf(`<article>
+      <pre><code class="language-typescript">function a() {\n  return 1;\n}</code></pre>
+      <pre class="lang-py">print("x")</pre>
+      <div class="highlight highlight-source-rust"><pre>fn main() {}</pre></div>
+      <pre data-lang="Shell">ls -la</pre>
+      <pre>plain</pre>
+      <p>inline <code>not a block</code></p>
+    </article>`);
+    const blocks = readCodeBlocks(document.querySelector('article') as Element);
+    expect(blocks).toEqual([
+      { language: 'typescript', code: 'function a() {\n  return 1;\n}' },
+      { language: 'py', code: 'print("x")' },
+      { language: 'rust', code: 'fn main() {}' },
+      { language: 'shell', code: 'ls -la' },
+      { code: 'plain' },
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+// The generic adapter: any page as main text, outline, tables and links. Also the fallback when
+// a specific adapter fails.
+
+import type { GenericData, Table } from '../context/types';
+import type { Adapter, AdapterOutput } from './adapter';
+import { dataTables, readTable } from './tables';
+import { extractText, inlineText, isSkippedElement, readOutline, truncateText } from './text';
+
+export const GENERIC_LIMITS = {
+  textChars: 200_000,
+  tables: 20,
+  tableRows: 200,
+  links: 300,
+  linkTextChars: 200,
+};
+
+/** The part of the page that holds its content: `main`, `[role=main]`, `article`, else the body. */
+function mainElement(document: Document): Element | null {
+  return document.querySelector('main, [role="main"]') ?? (document.querySelectorAll('article').length === 1 ? document.querySelector('article') : null) ?? document.body;
+}
+
+function isHidden(element: Element): boolean {
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    if (isSkippedElement(current)) return true;
+  }
+  return false;
+}
+
+function readLinks(document: Document, root: Element, cut: string[]): GenericData['links'] {
+  const links: GenericData['links'] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  for (const anchor of root.querySelectorAll('a[href]')) {
+    const raw = anchor.getAttribute('href') ?? '';
+    let href: string;
+    try {
+      href = new URL(raw, document.baseURI).href;
+    } catch {
+      // A malformed href points nowhere a reader could follow; leave it out.
+      continue;
+    }
+    if (!/^https?:/.test(href) || seen.has(href) || isHidden(anchor)) continue;
+    const text = inlineText(anchor).slice(0, GENERIC_LIMITS.linkTextChars) || anchor.getAttribute('aria-label') || anchor.getAttribute('title') || '';
+    if (!text) continue;
+    seen.add(href);
+    if (links.length >= GENERIC_LIMITS.links) {
+      skipped += 1;
+      continue;
+    }
+    links.push({ text, href });
+  }
+  if (skipped > 0) cut.push(`${skipped} links beyond the first ${GENERIC_LIMITS.links}`);
+  return links;
+}
+
+function readTables(root: Element, cut: string[]): Table[] {
+  const elements = dataTables(root);
+  if (elements.length > GENERIC_LIMITS.tables) cut.push(`${elements.length - GENERIC_LIMITS.tables} tables beyond the first ${GENERIC_LIMITS.tables}`);
+  return elements.slice(0, GENERIC_LIMITS.tables).flatMap((element) => {
+    const { table, totalRows } = readTable(element, GENERIC_LIMITS.tableRows);
+    if (totalRows > GENERIC_LIMITS.tableRows) cut.push(`${totalRows - GENERIC_LIMITS.tableRows} rows of a table (${table.headers.join(', ') || 'no headers'})`);
+    return table.rows.length > 0 ? [table] : [];
+  });
+}
+
+export function captureGeneric(document: Document): AdapterOutput {
+  const cut: string[] = [];
+  const root = mainElement(document);
+  const title = (document.title || (root ? inlineText(root.querySelector('h1') ?? document.createElement('span')) : '')).replace(/\s+/g, ' ').trim();
+  if (!root) {
+    return { title, facts: { words: 0 }, data: { type: 'generic', text: '', outline: [], tables: [], links: [] }, cut };
+  }
+  const full = extractText(root);
+  const text = truncateText(full, GENERIC_LIMITS.textChars);
+  if (text.truncated) cut.push(`${full.length - text.text.length} characters of page text`);
+  const data: GenericData = {
+    type: 'generic',
+    text: text.text,
+    outline: readOutline(root),
+    tables: readTables(root, cut),
+    links: readLinks(document, root, cut),
+  };
+  const facts = {
+    words: text.text.split(/\s+/).filter(Boolean).length,
+    headings: data.outline.length,
+    tables: data.tables.length,
+    links: data.links.length,
+  };
+  return { title, facts, data, cut };
+}
+
+export const genericAdapter: Adapter = {
+  id: 'generic',
+  kinds: ['generic'],
+  async capture(document) {
+    return captureGeneric(document);
+  },
+};

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePatch } from './diff-patch';
+
+const sample = readFileSync(new URL('../../../test/fixtures/github/pull-sample.diff', import.meta.url), 'utf8');
+
+describe('parsePatch', () => {
+  const { files, cut } = parsePatch(sample);
+  const byPath = new Map(files.map((file) => [file.path, file]));
+
+  it('reads every file with its status from the diff headers', () => {
+    expect(files.map((file) => [file.path, file.status])).toEqual([
+      ['src/upload.ts', 'modified'],
+      ['src/retry.ts', 'added'],
+      ['src/legacy-upload.ts', 'removed'],
+      ['docs/uploads.md', 'renamed'],
+      ['assets/logo.png', 'modified'],
+    ]);
+    expect(byPath.get('docs/uploads.md')?.previousPath).toBe('docs/old-name.md');
+    expect(byPath.get('assets/logo.png')?.binary).toBe(true);
+    expect(cut).toEqual([]);
+  });
+
+  it('keeps hunks with their ranges and marked lines', () => {
+    const upload = byPath.get('src/upload.ts');
+    expect(upload?.hunks.map((hunk) => [hunk.oldStart, hunk.oldLines, hunk.newStart, hunk.newLines])).toEqual([[8, 3, 8, 5], [30, 2, 32, 2]]);
+    expect(upload?.hunks[0]?.header).toBe('@@ -8,3 +8,5 @@ export async function upload(file: File) {');
+    expect(upload?.hunks[0]?.lines).toEqual([
+      '   const body = await file.arrayBuffer();',
+      '-  return put(url, body);',
+      '+  return retry(() => put(url, body), {',
+      '+    attempts: 3,',
+      '+  });',
+      ' }',
+    ]);
+    // "\ No newline at end of file" annotates a line; it is not one.
+    expect(upload?.hunks[1]?.lines.some((line) => line.startsWith('\\'))).toBe(false);
+  });
+
+  it('counts additions and deletions per file', () => {
+    // Counted by hand from test/fixtures/github/pull-sample.diff.
+    expect(files.map((file) => [file.additions, file.deletions])).toEqual([[4, 2], [3, 0], [0, 2], [1, 1], [0, 0]]);
+  });
+
+  it('checks hunk line counts against the hunk header ranges', () => {
+    for (const file of files) {
+      for (const hunk of file.hunks) {
+        const oldSide = hunk.lines.filter((line) => !line.startsWith('+')).length;
+        const newSide = hunk.lines.filter((line) => !line.startsWith('-')).length;
+        expect([oldSide, newSide]).toEqual([hunk.oldLines, hunk.newLines]);
+      }
+    }
+  });
+
+  it('returns nothing for text that is not a diff', () => {
+    expect(parsePatch('<!DOCTYPE html><p>Not found</p>').files).toEqual([]);
+  });
+});

@@ -1,0 +1,11 @@
+// The GitHub adapters, one per page family, and the URL parser the classifier uses.
+import type { Adapter } from '../adapter';
+import { actionsAdapter } from './actions';
+import { blobAdapter } from './blob';
+import { issueAdapter } from './issue';
+import { pullAdapter } from './pull';
+import { repoAdapter } from './repo';
+
+export const githubAdapters: Adapter[] = [pullAdapter, issueAdapter, blobAdapter, actionsAdapter, repoAdapter];
+
+export { parseGithubPath, type GithubRoute } from './route';

@@ -1,0 +1,100 @@
+// Adapter for pull request pages (conversation, files, commits and checks tabs).
+import type { Adapter, AdapterOutput, CaptureEnvironment } from '../adapter';
+import type { DiffFile, Facts, PageKind, PullData, PullTab } from '../../context/types';
+import { readDomDiff } from './diff-dom';
+import { parsePatch } from './diff-patch';
+import { readChecks } from './pull-checks';
+import { readPullHeader } from './pull-header';
+import { readCommits, readPullTimeline } from './pull-timeline';
+import { parseGithubPath } from './route';
+
+export const pullAdapter: Adapter = {
+  id: 'github-pull',
+  kinds: ['github.pull', 'github.pull.files'],
+  capture: capturePull,
+};
+
+interface DiffReading {
+  files: DiffFile[];
+  source: PullData['diffSource'];
+  cut: string[];
+}
+
+async function capturePull(document: Document, url: URL, kind: PageKind, environment: CaptureEnvironment): Promise<AdapterOutput> {
+  const route = parseGithubPath(url);
+  const routeNumber = route?.page === 'pull' ? route.number : undefined;
+  const tab: PullTab = route?.page === 'pull' ? route.tab : kind === 'github.pull.files' ? 'files' : 'conversation';
+  const header = readPullHeader(document);
+  const timeline = readPullTimeline(document);
+  const checks = readChecks(document);
+  const commits = readCommits(document);
+  const diff = await readDiff(document, url, routeNumber, environment);
+  const data: PullData = {
+    type: 'pull',
+    number: routeNumber ?? 0,
+    title: header.title,
+    state: header.state,
+    tab,
+    labels: header.labels,
+    reviewers: header.reviewers,
+    checks: checks.checks,
+    commits: commits.commits,
+    files: diff.files,
+    diffSource: diff.source,
+    threads: timeline.threads,
+    comments: timeline.comments,
+  };
+  if (header.author) data.author = header.author;
+  if (header.base) data.base = header.base;
+  if (header.head) data.head = header.head;
+  if (timeline.description !== undefined) data.description = timeline.description;
+  const cut = [...diff.cut, ...timeline.cut, ...checks.cut, ...commits.cut];
+  const output: AdapterOutput = { title: header.title || `Pull request #${data.number}`, facts: pullFacts(data, header.commitsCount), data };
+  if (cut.length > 0) output.cut = cut;
+  return output;
+}
+
+async function readDiff(document: Document, url: URL, number: number | undefined, environment: CaptureEnvironment): Promise<DiffReading> {
+  const cut: string[] = [];
+  if (environment.fetchText && number !== undefined && url.pathname.includes('/pull/')) {
+    const patchUrl = patchUrlOf(url, number);
+    try {
+      const patch = parsePatch(await environment.fetchText(patchUrl));
+      if (patch.files.length > 0) return { files: patch.files, source: 'patch', cut: patch.cut };
+      cut.push('the .diff was empty; the diff was read from the page');
+    } catch (error) {
+      // The page stays useful without the patch: say why in `cut` and read what the page shows.
+      cut.push(`the .diff could not be fetched (${error instanceof Error ? error.message : String(error)}); the diff was read from the page`);
+    }
+  }
+  const dom = readDomDiff(document);
+  return { files: dom.files, source: dom.lines > 0 ? 'dom' : 'none', cut: [...cut, ...dom.cut] };
+}
+
+/** `<origin>/<owner>/<repo>/pull/<n>.diff`, same origin as the page (GitHub Enterprise included). */
+export function patchUrlOf(url: URL, number: number): string {
+  const route = parseGithubPath(url);
+  const repository = route ? `${route.owner}/${route.repo}` : url.pathname.split('/').slice(1, 3).join('/');
+  return `${url.origin}/${repository}/pull/${number}.diff`;
+}
+
+function pullFacts(data: PullData, commitsCount: number | undefined): Facts {
+  const facts: Facts = {
+    number: data.number,
+    state: data.state,
+    files: data.files.length,
+    additions: data.files.reduce((sum, file) => sum + file.additions, 0),
+    deletions: data.files.reduce((sum, file) => sum + file.deletions, 0),
+    checks: data.checks.length,
+    checks_failing: data.checks.filter((check) => check.state === 'failure').length,
+    threads: data.threads.length,
+    threads_unresolved: data.threads.filter((thread) => !thread.resolved).length,
+    commits: Math.max(commitsCount ?? 0, data.commits.length),
+    comments: data.comments.length,
+    diff_source: data.diffSource,
+  };
+  if (data.author) facts['author'] = data.author;
+  if (data.base) facts['base'] = data.base;
+  if (data.head) facts['head'] = data.head;
+  return facts;
+}

@@ -1,0 +1,45 @@
+// read_more: the text of one part of the live page, for the model to read beyond its budgeted view.
+// A section is named by a heading's text, a file path shown on the page, or "all".
+import { redactText } from './redact';
+
+export const READ_MORE_MAX_CHARS = 20_000;
+
+const SKIPPED = 'script, style, noscript, template, textarea, input, select, svg';
+
+function visibleText(root: Element): string {
+  const clone = root.cloneNode(true) as Element;
+  for (const element of clone.querySelectorAll(SKIPPED)) element.remove();
+  return (clone.textContent ?? '').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
+}
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The element that holds the named section: a heading's following content, or an element labelled with the path. */
+function findSection(document: Document, section: string): Element | null {
+  const wanted = normalize(section);
+  for (const element of document.querySelectorAll('[data-path], [data-tagsearch-path], [data-file-path]')) {
+    const path = element.getAttribute('data-path') ?? element.getAttribute('data-tagsearch-path') ?? element.getAttribute('data-file-path') ?? '';
+    if (normalize(path) === wanted) return element.closest('.file, [data-details-container-group="file"], copilot-diff-entry') ?? element.parentElement ?? element;
+  }
+  for (const heading of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    if (!normalize(heading.textContent ?? '').includes(wanted)) continue;
+    return heading.closest('section, article') && heading.closest('section, article') !== document.body ? heading.closest('section, article') : heading.parentElement;
+  }
+  return null;
+}
+
+export interface SectionText {
+  text: string;
+  found: boolean;
+  truncated: boolean;
+  redactions: number;
+}
+
+export function readSection(document: Document, section: string): SectionText {
+  const all = normalize(section) === 'all' || normalize(section) === '';
+  const root = all ? document.body : findSection(document, section);
+  if (!root) return { text: `No section named "${section}" on this page. Name a heading or a file path shown on the page, or "all".`, found: false, truncated: false, redactions: 0 };
+  const { text, count } = redactText(visibleText(root));
+  const truncated = text.length > READ_MORE_MAX_CHARS;
+  return { text: truncated ? `${text.slice(0, READ_MORE_MAX_CHARS)}\n… [cut: ${text.length - READ_MORE_MAX_CHARS} more characters]` : text, found: true, truncated, redactions: count };
+}

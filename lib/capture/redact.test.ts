@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { redactDeep, redactText } from './redact';
+
+// Fake secrets assembled at run time so the source never holds a string that scanners flag.
+const repeat = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+const githubToken = `ghp_${repeat('aB3dE5', 36)}`;
+const fineGrainedToken = `github_pat_${repeat('11AbCdE', 22)}_${repeat('xY9z', 59)}`;
+const openaiKey = `sk-proj-${repeat('Ab1Cd2Ef3', 64)}`;
+const legacyOpenaiKey = `sk-${repeat('T3BlbkFJ9x', 48)}`;
+const awsAccessKey = `AKIA${repeat('Z7Q2', 16)}`;
+const awsSecret = repeat('wJalrXUtnFEMI/K7MDENG+bPxRfiCY', 40);
+const slackToken = `xoxb-${repeat('1234567890', 12)}-${repeat('AbCd', 24)}`;
+const slackWebhook = `https://hooks.slack.com/services/T${repeat('0A1B', 8)}/B${repeat('9Z8Y', 10)}/${repeat('q1W2e3', 24)}`;
+const googleKey = `AIza${repeat('Sy_9-kL2', 35)}`;
+const jwt = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${repeat('dozjgNryP4J3jVmNHl0w5N', 43)}`;
+const pemKey = ['-----BEGIN RSA PRIVATE KEY-----', repeat('MIIEowIBAAKCAQEA', 64), repeat('q83Nf0', 64), '-----END RSA PRIVATE KEY-----'].join('\n');
+
+describe('redactText', () => {
+  it.each([
+    ['github-token', `token: ${githubToken} ok`],
+    ['github-token', `export GH=${fineGrainedToken}`],
+    ['openai-key', `OPENAI_API_KEY ${openaiKey}`],
+    ['openai-key', `key ${legacyOpenaiKey}.`],
+    ['aws-access-key', `id ${awsAccessKey} here`],
+    ['slack-token', `slack ${slackToken}`],
+    ['slack-webhook', `post to ${slackWebhook} now`],
+    ['google-api-key', `maps?key=${googleKey}&x=1`],
+    ['jwt', `Authorization: Bearer ${jwt}`],
+    ['private-key', `before\n${pemKey}\nafter`],
+  ])('masks a %s', (name, text) => {
+    const result = redactText(text);
+    expect(result.count).toBe(1);
+    expect(result.text).toContain(`[redacted:${name}]`);
+    for (const secret of [githubToken, fineGrainedToken, openaiKey, legacyOpenaiKey, awsAccessKey, slackToken, slackWebhook, googleKey, jwt]) {
+      expect(result.text).not.toContain(secret);
+    }
+    expect(result.text).not.toContain('MIIEowIBAAKCAQEA');
+  });
+
+  it('keeps the text around a private key and masks an unterminated block to the end', () => {
+    expect(redactText(`before\n${pemKey}\nafter`).text).toBe('before\n[redacted:private-key]\nafter');
+    const cut = redactText(`x\n-----BEGIN PRIVATE KEY-----\n${repeat('MIIEvQ', 80)}`);
+    expect(cut.text).toBe('x\n[redacted:private-key]');
+  });
+
+  it('masks an AWS secret key only where the context names it', () => {
+    const result = redactText(`aws_secret_access_key = ${awsSecret}\n`);
+    expect(result.text).toBe('aws_secret_access_key = [redacted:aws-secret-key]\n');
+    // The same 40 characters alone could be anything (a hash, base64): left alone.
+    expect(redactText(`value ${awsSecret}`).count).toBe(0);
+  });
+
+  it('keeps the user and masks the password of a URL', () => {
+    const result = redactText('clone https://alice:s3cr3t-pass@git.example.com/repo.git');
+    expect(result.text).toBe('clone https://alice:[redacted:password]@git.example.com/repo.git');
+    expect(result.count).toBe(1);
+    expect(redactText('postgres://admin:hunter2@db:5432/app').text).toBe('postgres://admin:[redacted:password]@db:5432/app');
+  });
+
+  it('masks generic assignments but keeps the name', () => {
+    expect(redactText('password=hunter22 next').text).toBe('password=[redacted:secret] next');
+    expect(redactText('API_KEY = "abc123def"').text).toBe('API_KEY = "[redacted:secret]"');
+    expect(redactText('{"client_secret": "xyz-789"}').text).toBe('{"client_secret": "[redacted:secret]"}');
+    expect(redactText('?user=bob&secret=topsecret&x=1').text).toBe('?user=bob&secret=[redacted:secret]&x=1');
+  });
+
+  it('counts every secret once', () => {
+    const text = `a ${githubToken} b ${awsAccessKey} c password=${openaiKey}`;
+    const result = redactText(text);
+    expect(result.count).toBe(3);
+    expect(result.text).toBe('a [redacted:github-token] b [redacted:aws-access-key] c password=[redacted:openai-key]');
+  });
+
+  it.each([
+    ['prose', 'The password policy requires a secret question. Password: Reset your password below.'],
+    ['a git SHA', 'commit 3f786850e387550fdab836ed7e6dc881de23001b merged'],
+    ['a UUID', 'request 123e4567-e89b-12d3-a456-426614174000 failed'],
+    ['a kebab-case slug', 'see sk-learn-based-classifier-for-the-analysis-pipeline'],
+    ['a base64 image', `<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==">`],
+    ['a URL without a password', 'https://user@example.com/path?x=1 and https://example.com:8080/a'],
+    ['a short ghp prefix', 'ghp_short and github_pat_ alone'],
+    ['a placeholder', 'password=${PASSWORD}'.replace('${PASSWORD}', '')],
+  ])('leaves %s alone', (_name, text) => {
+    const result = redactText(text);
+    expect(result.count).toBe(0);
+    expect(result.text).toBe(text);
+  });
+});
+
+describe('redactDeep', () => {
+  it('redacts strings at any depth and leaves other values and keys alone', () => {
+    const input = {
+      title: `key ${githubToken}`,
+      count: 3,
+      flag: true,
+      nested: { lines: ['ok', `+ token = "${githubToken}"`], empty: null },
+      [`password`]: 'not a value to scan by key',
+    };
+    const result = redactDeep(input);
+    expect(result.count).toBe(2);
+    expect(result.value.title).toBe('key [redacted:github-token]');
+    expect(result.value.nested.lines).toEqual(['ok', '+ token = "[redacted:github-token]"']);
+    expect(result.value.count).toBe(3);
+    expect(result.value.flag).toBe(true);
+    expect(result.value.nested.empty).toBeNull();
+    expect(input.title).toContain(githubToken);
+  });
+});

@@ -1,0 +1,117 @@
+// Runs one assistant turn — a built-in skill, or a question to the model — as a stream of agent events.
+// Shared by the service worker and the terminal (`npm run ask`); it knows nothing about either.
+import { createClient, type ProviderSettings } from '../agent/client';
+import type { AgentErrorInfo } from '../agent/errors';
+import type { AgentEvent } from '../agent/events';
+import { runAgent } from '../agent/loop';
+import { buildMessages, type ConversationTurn } from '../agent/prompt';
+import type { SkillSummary } from '../agent/types';
+import type { PageContext, ScriptResult } from '../context/types';
+import { serializeForPrompt } from '../context/serialize';
+import { runScript, type SandboxLimits } from '../sandbox/run-script';
+import { sandboxInputFromContext } from '../sandbox/sandbox-input';
+import { getSkill, skillSource, skillsForKind } from '../skills/index';
+import { turnText } from './apply-event';
+import type { RunRequestSummary, Turn } from './types';
+
+export interface TurnDeps {
+  context: PageContext;
+  provider: ProviderSettings | null;
+  tokenBudget: number;
+  /** Earlier turns of this conversation, oldest first. */
+  history: readonly Turn[];
+  signal: AbortSignal;
+  /** Read-only: more of the live page (the content script), when the caller has one. */
+  readMore?: (section: string) => Promise<string>;
+  sandboxLimits?: Partial<SandboxLimits>;
+  maxSteps?: number;
+}
+
+export const NO_PROVIDER_ERROR: AgentErrorInfo = {
+  name: 'NoProviderError',
+  message: 'No model provider is set up, so Tandem cannot answer free-form questions yet.',
+  fix: 'Open Settings to add one (OpenAI, Ollama, LM Studio or any OpenAI-compatible server). The built-in skills on the cards work without one.',
+};
+
+let runCounter = 0;
+const newRunId = () => `run-${Date.now().toString(36)}-${(runCounter++).toString(36)}`;
+
+export async function* runTurn(request: RunRequestSummary, deps: TurnDeps): AsyncGenerator<AgentEvent> {
+  if (request.type === 'skill') {
+    yield* runSkillTurn(request.skill, deps);
+    return;
+  }
+  if (!deps.provider) {
+    yield { type: 'run-start', runId: newRunId() };
+    yield { type: 'run-error', error: NO_PROVIDER_ERROR };
+    return;
+  }
+  const skills = availableSkills(deps.context);
+  const contextText = serializeForPrompt(deps.context, deps.tokenBudget).text;
+  const messages = buildMessages({ contextText, history: historyMessages(deps.history), question: request.question, skills });
+  yield* runAgent(
+    { runId: newRunId(), messages, skills },
+    {
+      client: createClient(deps.provider),
+      model: deps.provider.model,
+      signal: deps.signal,
+      maxSteps: deps.maxSteps,
+      runScript: (code, signal) => runOnPage(code, deps, signal),
+      runSkill: (id, signal) => runSkillOnPage(id, deps, signal),
+      readMore: deps.readMore ?? (async () => 'Reading more of the page is not available here.'),
+    },
+  );
+}
+
+async function* runSkillTurn(id: string, deps: TurnDeps): AsyncGenerator<AgentEvent> {
+  yield { type: 'run-start', runId: newRunId() };
+  const skill = getSkill(id);
+  if (!skill) {
+    yield { type: 'run-error', error: { name: 'UnknownSkillError', message: `There is no built-in skill "${id}".` } };
+    return;
+  }
+  const code = skillSource(skill);
+  const callId = `${id}-1`;
+  yield { type: 'script-start', callId, code, source: 'skill', skill: id };
+  const result = await runScript(code, sandboxInputFromContext(deps.context), deps.sandboxLimits, { signal: deps.signal });
+  yield { type: 'script-end', callId, code, result, source: 'skill', skill: id };
+  if (deps.signal.aborted) {
+    yield { type: 'run-error', error: { name: 'AbortError', message: 'Stopped.' } };
+    return;
+  }
+  if (!result.ok) {
+    yield { type: 'run-error', error: { name: 'SkillFailedError', message: `${skill.title} failed: ${result.error ?? 'unknown error'}` } };
+    return;
+  }
+  yield { type: 'run-end', text: skillAnswerText(result), steps: 1 };
+}
+
+/** A skill's answer in words: its markdown views, or a plain note pointing at the tables below. */
+export function skillAnswerText(result: ScriptResult): string {
+  const markdown = (result.views ?? []).flatMap((view) => (view.type === 'markdown' ? [view.text] : []));
+  if (markdown.length > 0) return markdown.join('\n\n');
+  const tables = (result.views ?? []).filter((view) => view.type !== 'markdown').length;
+  return tables > 0 ? `Computed ${tables === 1 ? 'one table' : `${tables} views`} from the page; see below.` : 'Done.';
+}
+
+function runOnPage(code: string, deps: TurnDeps, signal: AbortSignal): Promise<ScriptResult> {
+  return runScript(code, sandboxInputFromContext(deps.context), deps.sandboxLimits, { signal });
+}
+
+async function runSkillOnPage(id: string, deps: TurnDeps, signal: AbortSignal): Promise<ScriptResult> {
+  const skill = getSkill(id);
+  if (!skill) return { ok: false, error: `UnknownSkillError: there is no built-in skill "${id}"`, logs: [], ms: 0 };
+  return runScript(skillSource(skill), sandboxInputFromContext(deps.context), deps.sandboxLimits, { signal });
+}
+
+function availableSkills(context: PageContext): SkillSummary[] {
+  return skillsForKind(context.kind).map((skill) => ({ id: skill.id, title: skill.title, description: skill.description, code: skillSource(skill) }));
+}
+
+function historyMessages(turns: readonly Turn[]): ConversationTurn[] {
+  return turns.flatMap((turn): ConversationTurn[] => {
+    if (turn.role === 'user') return [{ role: 'user', content: turn.text }];
+    const text = turnText(turn);
+    return turn.status === 'done' && text ? [{ role: 'assistant', content: text }] : [];
+  });
+}

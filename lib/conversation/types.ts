@@ -1,0 +1,75 @@
+// A conversation as the panel shows it and storage keeps it: user turns, and assistant turns made of parts
+// (streamed text, script trails, proposed actions, notes) in the order they happened.
+import type { Action, PageKind, ScriptResult } from '../context/types';
+import type { AgentErrorInfo } from '../agent/errors';
+
+export interface ScriptTrail {
+  callId: string;
+  code: string;
+  source: 'model' | 'skill';
+  skill?: string;
+  status: 'running' | 'done';
+  result?: ScriptResult;
+  /** What the script read, in words: "page: github.pull · 14 files · 1,203 diff lines". */
+  inputSummary?: string;
+}
+
+export type ActionStatus = 'proposed' | 'done' | 'dismissed' | 'failed' | 'undone';
+
+export interface ProposedAction {
+  callId: string;
+  action: Action;
+  why: string;
+  status: ActionStatus;
+  message?: string;
+  undoToken?: string;
+}
+
+export type AssistantPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'script'; trail: ScriptTrail }
+  | { kind: 'action'; proposal: ProposedAction }
+  | { kind: 'note'; text: string };
+
+export interface UserTurn {
+  role: 'user';
+  id: string;
+  text: string;
+  at: number;
+}
+
+export type AssistantStatus = 'running' | 'done' | 'error' | 'stopped';
+
+export interface AssistantTurn {
+  role: 'assistant';
+  id: string;
+  at: number;
+  status: AssistantStatus;
+  parts: AssistantPart[];
+  error?: AgentErrorInfo;
+  /** The question or card this turn answers, so Retry can ask it again. */
+  request: RunRequestSummary;
+}
+
+export type RunRequestSummary = { type: 'ask'; question: string } | { type: 'skill'; skill: string; title: string };
+
+export type Turn = UserTurn | AssistantTurn;
+
+export interface Conversation {
+  id: string;
+  url: string;
+  title: string;
+  kind: PageKind;
+  createdAt: number;
+  updatedAt: number;
+  turns: Turn[];
+}
+
+export interface ConversationSummary {
+  id: string;
+  url: string;
+  title: string;
+  updatedAt: number;
+  /** The first question, for the history list. */
+  preview: string;
+}

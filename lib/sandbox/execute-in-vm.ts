@@ -1,0 +1,179 @@
+// One run inside a fresh QuickJS runtime and context: install the prelude, evaluate the script,
+// serialise its value and collect views and logs. Synchronous; host exceptions propagate to the caller.
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+import { formatBytes } from './format-bytes';
+import { evaluateScript, type Evaluation } from './evaluate-script';
+import type { SandboxLimits } from './limits';
+import { PRELUDE_FILE_NAME, PRELUDE_SOURCE } from './prelude-source';
+import { isSandboxMemoryExhausted } from './quickjs-module';
+import { RunClock } from './run-clock';
+import {
+  ABORTED_MESSAGE,
+  outOfMemoryMessage,
+  readThrownValue,
+  scriptErrorMessage,
+  timeoutMessage,
+  type ThrownValue,
+} from './script-errors';
+
+export interface VmOutcome {
+  /** Set when the script failed. */
+  error?: string;
+  /** The script's value as JSON text; absent when the value was undefined. */
+  valueText?: string;
+  /** Views as the prelude collected them (checked by the caller). */
+  rawViews: unknown;
+  logs: string[];
+}
+
+const PRELUDE_BUDGET_MS = 10_000;
+
+interface PreludeHooks {
+  serialise: QuickJSHandle;
+  collect: QuickJSHandle;
+}
+
+interface CollectedOutput {
+  views: unknown;
+  logs: string[];
+}
+
+/** Handles created during a run, disposed together at the end of a healthy run. */
+class OwnedHandles {
+  private readonly handles: QuickJSHandle[] = [];
+
+  own<T extends QuickJSHandle>(handle: T): T {
+    this.handles.push(handle);
+    return handle;
+  }
+
+  disposeAll(): void {
+    for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
+  }
+}
+
+class VmRun {
+  private readonly handles = new OwnedHandles();
+
+  constructor(
+    private readonly vm: QuickJSContext,
+    private readonly runtime: QuickJSRuntime,
+    private readonly clock: RunClock,
+    private readonly limits: SandboxLimits,
+    private readonly memoryExhausted: () => boolean,
+  ) {}
+
+  execute(code: string, inputJson: string): VmOutcome {
+    const hooks = this.installPrelude(inputJson);
+    if (typeof hooks === 'string') return { error: hooks, rawViews: [], logs: [] };
+    this.clock.restart();
+    const evaluation = this.settle(evaluateScript(this.vm, code));
+    const error = evaluation.error === undefined ? undefined : this.failureOf(this.handles.own(evaluation.error));
+    this.clock.restart();
+    const serialised = error === undefined && evaluation.value !== undefined ? this.serialise(hooks, this.handles.own(evaluation.value)) : {};
+    const collected = this.collect(hooks);
+    return { error: error ?? serialised.error, valueText: serialised.valueText, rawViews: collected.views, logs: collected.logs };
+  }
+
+  dispose(): void {
+    this.handles.disposeAll();
+  }
+
+  private stopMessage(): string | undefined {
+    const reason = this.clock.stopReason;
+    if (reason === 'timeout') return timeoutMessage(this.limits);
+    if (reason === 'aborted') return ABORTED_MESSAGE;
+    return undefined;
+  }
+
+  private failureOf(thrown: QuickJSHandle): string {
+    const stopped = this.stopMessage();
+    if (stopped !== undefined) return stopped;
+    if (this.vm.sameValue(thrown, this.vm.null) && this.memoryExhausted()) return outOfMemoryMessage(this.limits);
+    return scriptErrorMessage(readThrownValue(this.vm, thrown), this.limits);
+  }
+
+  private thrownBy(thrown: QuickJSHandle): ThrownValue {
+    return readThrownValue(this.vm, this.handles.own(thrown));
+  }
+
+  private installPrelude(inputJson: string): PreludeHooks | string {
+    const installer = this.vm.evalCode(PRELUDE_SOURCE, PRELUDE_FILE_NAME);
+    if (installer.error !== undefined) return `SandboxError: the helper prelude does not compile: ${this.thrownBy(installer.error).message}`;
+    const input = this.handles.own(this.vm.newString(inputJson));
+    const installed = this.vm.callFunction(this.handles.own(installer.value), this.vm.undefined, input);
+    if (installed.error !== undefined) {
+      const exhausted = this.vm.sameValue(installed.error, this.vm.null) && this.memoryExhausted();
+      const thrown = this.thrownBy(installed.error);
+      if (exhausted || thrown.message === 'out of memory') {
+        return `OutOfMemory: the page data does not fit in the sandbox's memory (limit ${formatBytes(this.limits.memoryBytes)})`;
+      }
+      return this.stopMessage() ?? `SandboxError: the helper prelude failed: ${thrown.name ?? 'Error'}: ${thrown.message}`;
+    }
+    const hooks = this.handles.own(installed.value);
+    return { serialise: this.handles.own(this.vm.getProp(hooks, 'serialise')), collect: this.handles.own(this.vm.getProp(hooks, 'collect')) };
+  }
+
+  /** A returned promise is settled by running pending jobs; there are no timers, so that is all it can wait for. */
+  private settle(evaluation: Evaluation): Evaluation {
+    if (evaluation.value === undefined) return evaluation;
+    const value = this.handles.own(evaluation.value);
+    const first = this.vm.getPromiseState(value);
+    if (first.type === 'fulfilled' && first.notAPromise) return { value };
+    if (first.type !== 'pending') return first.type === 'fulfilled' ? { value: first.value } : { error: first.error };
+    const jobs = this.runtime.executePendingJobs();
+    if (jobs.error !== undefined) this.handles.own(jobs.error);
+    const settled = this.vm.getPromiseState(value);
+    if (settled.type === 'fulfilled') return { value: settled.value };
+    if (settled.type === 'rejected') return { error: settled.error };
+    const stopped = this.clock.stopReason;
+    const message = stopped === undefined ? "the script's promise never settled (the sandbox has no timers or network)" : 'interrupted';
+    return { error: this.vm.newError({ name: stopped === undefined ? 'Error' : 'InternalError', message }) };
+  }
+
+  private serialise(hooks: PreludeHooks, value: QuickJSHandle): { valueText?: string; error?: string } {
+    const result = this.vm.callFunction(hooks.serialise, this.vm.undefined, value);
+    if (result.error !== undefined) {
+      const stopped = this.stopMessage();
+      if (stopped !== undefined) return { error: stopped };
+      const exhausted = this.vm.sameValue(result.error, this.vm.null) && this.memoryExhausted();
+      const thrown = this.thrownBy(result.error);
+      if (exhausted || thrown.message === 'out of memory') return { error: outOfMemoryMessage(this.limits) };
+      return { error: `NotSerialisable: the script's value cannot be turned into JSON (${thrown.name ?? 'Error'}: ${thrown.message})` };
+    }
+    const text = this.handles.own(result.value);
+    return this.vm.typeof(text) === 'string' ? { valueText: this.vm.getString(text) } : {};
+  }
+
+  private collect(hooks: PreludeHooks): CollectedOutput {
+    const result = this.vm.callFunction(hooks.collect, this.vm.undefined);
+    if (result.error !== undefined) {
+      const thrown = this.thrownBy(result.error);
+      return { views: [], logs: [`[sandbox] the script's logs and views were lost: ${thrown.name ?? 'Error'}: ${thrown.message}`] };
+    }
+    const parsed = JSON.parse(this.vm.getString(this.handles.own(result.value))) as { views: unknown; logs: string[]; logLinesCut: number };
+    const logs = parsed.logLinesCut > 0 ? [...parsed.logs, `… ${parsed.logLinesCut} more log line(s) not kept (limit ${this.limits.logLines} lines)`] : parsed.logs;
+    return { views: parsed.views, logs };
+  }
+}
+
+/**
+ * Runs one script in a runtime of its own, so runs cannot see each other's globals. When the host
+ * throws mid-run (its stack overflowed inside the engine), nothing is disposed: the engine's state is
+ * unknown and the caller drops the whole module.
+ */
+export function executeInVm(quickjs: QuickJSWASMModule, code: string, inputJson: string, limits: SandboxLimits, signal?: AbortSignal): VmOutcome {
+  const runtime = quickjs.newRuntime({ memoryLimitBytes: limits.memoryBytes, maxStackSizeBytes: limits.stackBytes });
+  // The prelude (and parsing the page data) runs on its own budget: on a cold engine, before V8 has
+  // optimised the WebAssembly, it alone can take a few hundred milliseconds.
+  const clock = new RunClock(limits.timeoutMs, signal);
+  clock.restart(PRELUDE_BUDGET_MS);
+  runtime.setInterruptHandler(clock.shouldInterrupt);
+  const vm = runtime.newContext();
+  const run = new VmRun(vm, runtime, clock, limits, () => isSandboxMemoryExhausted(quickjs));
+  const outcome = run.execute(code, inputJson);
+  run.dispose();
+  vm.dispose();
+  runtime.dispose();
+  return outcome;
+}

@@ -1,0 +1,105 @@
+// The sandbox's public entry: run a script over page data in QuickJS and get a ScriptResult back.
+// Never throws: every failure (the script's, a limit, the engine's) comes back as `ok: false`.
+import type { QuickJSWASMModule } from 'quickjs-emscripten';
+import type { ScriptResult } from '../context/types';
+import { formatBytes } from './format-bytes';
+import { executeInVm, type VmOutcome } from './execute-in-vm';
+import { DEFAULT_LIMITS, LOG_LINE_CHARS, resolveLimits, type SandboxLimits } from './limits';
+import { budgetOutput } from './output-budget';
+import { discardSandbox, isSandboxDiscarded, loadSandbox } from './quickjs-module';
+import { EMPTY_SANDBOX_CONTEXT, type SandboxInput } from './sandbox-input';
+import { sanitiseViews } from './sanitise-views';
+import { ABORTED_MESSAGE, hostErrorMessage } from './script-errors';
+
+export { DEFAULT_LIMITS, type SandboxLimits };
+export type { SandboxInput };
+
+export interface RunScriptOptions {
+  /** Stops the script (checked before it starts and whenever QuickJS polls for interrupts). */
+  signal?: AbortSignal;
+}
+
+const warmed = new WeakSet<QuickJSWASMModule>();
+
+/**
+ * The first run in a fresh module is many times slower (V8 compiles the WebAssembly lazily), which
+ * would eat into the first real script's deadline; a throwaway run pays that cost at load time.
+ */
+function warmUp(quickjs: QuickJSWASMModule, limits: SandboxLimits): void {
+  if (warmed.has(quickjs)) return;
+  warmed.add(quickjs);
+  executeInVm(quickjs, 'sortBy([3, 1, 2], (n) => n).map(String).join()', inputJsonOf({ page: null }, limits), { ...limits, timeoutMs: 10_000 });
+}
+
+function elapsedSince(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}
+
+function failure(error: string, started: number, logs: string[] = []): ScriptResult {
+  return { ok: false, error, logs, ms: elapsedSince(started) };
+}
+
+function inputJsonOf(input: SandboxInput, limits: SandboxLimits): string {
+  return JSON.stringify({
+    page: input.page ?? null,
+    context: input.context ?? EMPTY_SANDBOX_CONTEXT,
+    limits: { logLines: limits.logLines, logLineChars: LOG_LINE_CHARS },
+  });
+}
+
+function resultOf(outcome: VmOutcome, limits: SandboxLimits, started: number): ScriptResult {
+  const { views, dropped } = sanitiseViews(outcome.rawViews);
+  const logs = dropped > 0 ? [...outcome.logs, `[sandbox] ${dropped} malformed view(s) dropped`] : outcome.logs;
+  if (outcome.error !== undefined) return failure(outcome.error, started, budgetOutput(undefined, [], logs, limits.outputBytes).logs);
+  const budget = budgetOutput(outcome.valueText, views, logs, limits.outputBytes);
+  if (budget.error !== undefined) return failure(budget.error, started, budget.logs);
+  const result: ScriptResult = { ok: true, logs: budget.logs, ms: elapsedSince(started) };
+  // JSON.parse of the VM's own JSON.stringify output: only plain data crosses into the host.
+  if (outcome.valueText !== undefined) result.value = JSON.parse(outcome.valueText);
+  if (views.length > 0) result.views = views;
+  return result;
+}
+
+/**
+ * Runs `code` with the prelude's globals over `input`. `ms` is the wall time of the whole call, so
+ * the first (cold) run includes loading the WebAssembly module.
+ */
+export async function runScript(
+  code: string,
+  input: SandboxInput,
+  limits: Partial<SandboxLimits> = {},
+  options: RunScriptOptions = {},
+): Promise<ScriptResult> {
+  const started = performance.now();
+  const resolved = resolveLimits(limits);
+  let inputJson: string;
+  try {
+    inputJson = inputJsonOf(input, resolved);
+  } catch (error) {
+    return failure(`InputError: the page data cannot be turned into JSON (${String(error)})`, started);
+  }
+  if (inputJson.length > resolved.memoryBytes / 2) {
+    // Checked here because QuickJS cannot fail gracefully when the input string itself does not fit.
+    return failure(`OutOfMemory: the page data (${formatBytes(inputJson.length)} as JSON) does not fit in the sandbox's memory (limit ${formatBytes(resolved.memoryBytes)})`, started);
+  }
+  let quickjs;
+  try {
+    quickjs = await loadSandbox(resolved.memoryBytes);
+    // Another run may have discarded this module while we waited for it.
+    if (isSandboxDiscarded(quickjs)) quickjs = await loadSandbox(resolved.memoryBytes);
+  } catch (error) {
+    return failure(`SandboxUnavailable: the QuickJS engine could not be loaded (${String(error)})`, started);
+  }
+  if (options.signal?.aborted) return failure(ABORTED_MESSAGE, started);
+  let outcome: VmOutcome;
+  try {
+    warmUp(quickjs, resolved);
+    outcome = executeInVm(quickjs, code, inputJson, resolved, options.signal);
+  } catch (error) {
+    // The host threw from inside the engine (typically its own stack overflowed): the module's state
+    // is unknown, so the next run loads a fresh one.
+    discardSandbox(quickjs);
+    return failure(hostErrorMessage(error, resolved), started);
+  }
+  return resultOf(outcome, resolved, started);
+}

@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectChangePoints, fillMissing, mergeChangePoints, noiseAutocorrelation, peltSegmentation } from './change-points';
+import { f1Measure, segmentationCovering, type AnnotationSets } from './changepoint-metrics';
+
+function seededNormal(seed: number): () => number {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed);
+    return (((mixed ^ (mixed >>> 14)) >>> 0) + 0.5) / 4294967296;
+  };
+  return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+function nearTo(found: number[], expected: number[], tolerance: number): boolean {
+  return found.length === expected.length && expected.every((point, index) => Math.abs(found[index]! - point) <= tolerance);
+}
+
+describe('detectChangePoints on synthetic series', () => {
+  it('finds mean shifts', () => {
+    const noise = seededNormal(1);
+    const values = Array.from({ length: 300 }, (_value, index) => (index < 100 ? 0 : index < 220 ? 3 : -1) + noise());
+    expect(nearTo(detectChangePoints(values), [100, 220], 3)).toBe(true);
+  });
+
+  it('finds a slope change and a level jump in a trending series', () => {
+    const noise = seededNormal(2);
+    const values = Array.from({ length: 200 }, (_value, index) =>
+      (index < 120 ? index * 0.5 : 60 - (index - 120) * 2) + (index >= 160 ? 40 : 0) + noise(),
+    );
+    expect(nearTo(detectChangePoints(values), [120, 160], 4)).toBe(true);
+  });
+
+  it('raises no false alarm on flat noise, whatever the seed and scale', () => {
+    for (const seed of [3, 4, 5, 6, 7]) {
+      const noise = seededNormal(seed);
+      const values = Array.from({ length: 400 }, () => 1000 + 25 * noise());
+      expect(detectChangePoints(values)).toEqual([]);
+    }
+  });
+
+  it('tolerates missing values and constant stretches', () => {
+    const values: (number | null)[] = Array.from({ length: 120 }, (_value, index) => (index < 60 ? 5 : 9));
+    values[10] = null;
+    values[70] = Number.NaN;
+    expect(fillMissing([null, 2, Number.NaN, 4])).toEqual([2, 2, 2, 4]);
+    expect(nearTo(detectChangePoints(values), [60], 1)).toBe(true);
+    expect(detectChangePoints([1, 2, 3])).toEqual([]);
+  });
+
+  it('estimates the noise autocorrelation from the differences', () => {
+    const noise = seededNormal(8);
+    const independent = Array.from({ length: 2000 }, () => noise());
+    let level = 0;
+    const walk = Array.from({ length: 2000 }, () => (level += noise()));
+    expect(noiseAutocorrelation(independent)).toBeLessThan(0.1);
+    expect(noiseAutocorrelation(walk)).toBeGreaterThan(0.9);
+  });
+
+  it('segments optimally with PELT', () => {
+    const values = [0, 0, 0, 0, 10, 10, 10, 10];
+    const squaredError = (start: number, end: number) => {
+      const slice = values.slice(start, end);
+      const average = slice.reduce((total, value) => total + value, 0) / slice.length;
+      return slice.reduce((total, value) => total + (value - average) ** 2, 0);
+    };
+    expect(peltSegmentation(values.length, squaredError, 1, 2)).toEqual([4]);
+    expect(mergeChangePoints([[10, 40], [12, 90]], 5)).toEqual([10, 40, 90]);
+  });
+});
+
+interface TcpdDataset {
+  name: string;
+  n_obs: number;
+  series: { label: string; raw: (number | null)[] }[];
+}
+
+describe('detectChangePoints on the Turing Change Point Dataset', () => {
+  const root = '/work/shared/fixtures/changepoints';
+  const annotations = JSON.parse(readFileSync(`${root}/annotations.json`, 'utf8')) as Record<string, AnnotationSets>;
+  const datasets = readdirSync(`${root}/datasets`)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(`${root}/datasets/${name}`, 'utf8')) as TcpdDataset);
+
+  it('beats the published default binary segmentation (F1 0.698, covering 0.672) with default parameters', () => {
+    expect(datasets.length).toBeGreaterThanOrEqual(16);
+    let f1Total = 0;
+    let coverTotal = 0;
+    let noChangeF1 = 0;
+    for (const dataset of datasets) {
+      const sets = annotations[dataset.name];
+      if (!sets) throw new Error(`no annotations for ${dataset.name}`);
+      const predicted = mergeChangePoints(dataset.series.map((series) => detectChangePoints(series.raw)), 5);
+      f1Total += f1Measure(sets, predicted).f1;
+      coverTotal += segmentationCovering(sets, predicted, dataset.n_obs);
+      noChangeF1 += f1Measure(sets, []).f1;
+    }
+    const meanF1 = f1Total / datasets.length;
+    const meanCover = coverTotal / datasets.length;
+    console.log(
+      `TCPD (${datasets.length} series): mean F1 ${meanF1.toFixed(3)}, mean covering ${meanCover.toFixed(3)} ` +
+        `(no-change baseline F1 ${(noChangeF1 / datasets.length).toFixed(3)})`,
+    );
+    expect(meanF1).toBeGreaterThanOrEqual(0.698);
+    expect(meanCover).toBeGreaterThanOrEqual(0.672);
+  });
+});

@@ -1,0 +1,35 @@
+// The registry of built-in skills.
+import type { PageKind } from '../context/types';
+import { actionsLogErrors } from './actions-log-errors';
+import { docOutline } from './doc-outline';
+import { docTldr } from './doc-tldr';
+import { metricChange } from './metric-change';
+import { prChecks } from './pr-checks';
+import { prOverview } from './pr-overview';
+import { prRisk } from './pr-risk';
+import { reviewDraft } from './review-draft';
+import { tableSummary } from './table-summary';
+import type { Skill } from './types';
+
+export type { Skill, SkillViewType } from './types';
+export { skillSource } from './skill-source';
+
+export const skills: Skill[] = [
+  prOverview,
+  prRisk,
+  prChecks,
+  reviewDraft,
+  actionsLogErrors,
+  docOutline,
+  docTldr,
+  metricChange,
+  tableSummary,
+];
+
+export function getSkill(id: string): Skill | undefined {
+  return skills.find((skill) => skill.id === id);
+}
+
+export function skillsForKind(kind: PageKind): Skill[] {
+  return skills.filter((skill) => skill.kinds.includes(kind));
+}

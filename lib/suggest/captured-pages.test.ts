@@ -1,0 +1,70 @@
+// The rules on real GitHub pages (saved by others, read-only), captured the way the extension captures them.
+import { readFileSync } from 'node:fs';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { capturePage } from '../capture/index';
+import type { PageContext, Suggestion } from '../context/types';
+import { suggestWithDiagnostics } from './index';
+
+const fixtures = '/work/shared/fixtures/github';
+
+async function capture(file: string, url: string, capturedAt = 1): Promise<PageContext> {
+  // Saved pages carry CSS jsdom cannot parse; its complaints are noise here.
+  const document = new JSDOM(readFileSync(`${fixtures}/${file}`, 'utf8'), { url, virtualConsole: new VirtualConsole() }).window.document;
+  return capturePage(document, url, { githubHosts: [], viewport: null, now: () => capturedAt });
+}
+
+function cardsFor(context: PageContext): Suggestion[] {
+  const report = suggestWithDiagnostics(context, {}, { limit: 10 });
+  expect(report.errors).toEqual([]);
+  return report.suggestions;
+}
+
+describe('suggestions on captured GitHub pages', () => {
+  const pages: Record<string, PageContext> = {};
+
+  beforeAll(async () => {
+    pages.issue = await capture('issue-kepano-defuddle-56.html', 'https://github.com/kepano/defuddle/issues/56');
+    pages.conversation = await capture('pr-conversation-kepano-defuddle-151.html', 'https://github.com/kepano/defuddle/pull/151');
+    pages.testOnlyFiles = await capture('pr-files-facebook-react-14876-with-comment.html', 'https://github.com/facebook/react/pull/14876/files');
+    pages.largeFiles = await capture('pr-files-facebook-react-15141.html', 'https://github.com/facebook/react/pull/15141/files');
+  }, 120_000);
+
+  it('an issue with six comments offers a discussion summary and a code search', () => {
+    const cards = cardsFor(pages.issue!);
+    expect(cards.map((card) => card.rule)).toEqual(['issue-discussion', 'issue-find-code']);
+    // Six comment headers on the page, by jmorrell, masylum and nbbaier.
+    expect(cards[0]?.why).toBe('6 comments from 3 people (jmorrell, masylum and nbbaier) on issue #56.');
+    // The issue text mentions `JSDOM` in backticks.
+    expect(cards[1]?.why).toContain('`JSDOM`');
+  });
+
+  it('a pull request conversation with two open threads on src/markdown.ts', () => {
+    const cards = cardsFor(pages.conversation!);
+    expect(cards.map((card) => card.rule)).toEqual(['pull-open-threads', 'pull-review-draft']);
+    expect(cards[0]?.why).toBe('2 review threads unresolved on src/markdown.ts.');
+    expect(cards[1]?.why).toBe('Pull request #151 by shuuul is open.');
+  });
+
+  it('a test-only change is not flagged as lacking tests', () => {
+    const rules = cardsFor(pages.testOnlyFiles!).map((card) => card.rule);
+    expect(rules).toContain('pull-open-threads');
+    expect(rules).not.toContain('pull-untested-changes');
+    expect(rules).not.toContain('pull-large-change');
+  });
+
+  it('a merged 13-file change gets a walkthrough and the feature flags without tests', () => {
+    const cards = cardsFor(pages.largeFiles!);
+    expect(cards.map((card) => card.rule)).toEqual(['pull-large-change', 'pull-untested-changes']);
+    // The page header reads +659 −12 over 13 files; the only test is under packages/react/src/__tests__.
+    expect(cards[0]?.why).toBe('13 files changed, +659 −12 lines.');
+    expect(cards[1]?.why).toMatch(/^9 of 12 changed source files have no matching test change \(packages\/shared\/ReactFeatureFlags\.js, /);
+    expect(cards[1]?.why).not.toContain('ReactElement.js');
+  });
+
+  it('keeps card ids across two captures of the same page', async () => {
+    const again = await capture('pr-conversation-kepano-defuddle-151.html', 'https://github.com/kepano/defuddle/pull/151', 2);
+    expect(again.capturedAt).not.toBe(pages.conversation!.capturedAt);
+    expect(cardsFor(again).map((card) => card.id)).toEqual(cardsFor(pages.conversation!).map((card) => card.id));
+  }, 60_000);
+});

@@ -1,0 +1,26 @@
+// Narrows a context's kind-specific data: a rule's `kinds` says where it runs, the data's `type` is the proof.
+import type { ActionsData, DashboardData, DocData, GenericData, IssueData, PageContext, PullData } from '../context/types';
+
+export function pullData(context: PageContext): PullData | undefined {
+  return context.data.type === 'pull' ? context.data : undefined;
+}
+
+export function issueData(context: PageContext): IssueData | undefined {
+  return context.data.type === 'issue' ? context.data : undefined;
+}
+
+export function actionsData(context: PageContext): ActionsData | undefined {
+  return context.data.type === 'actions' ? context.data : undefined;
+}
+
+export function docData(context: PageContext): DocData | undefined {
+  return context.data.type === 'doc' ? context.data : undefined;
+}
+
+export function dashboardData(context: PageContext): DashboardData | undefined {
+  return context.data.type === 'dashboard' ? context.data : undefined;
+}
+
+export function tablePageData(context: PageContext): DashboardData | GenericData | undefined {
+  return context.data.type === 'dashboard' || context.data.type === 'generic' ? context.data : undefined;
+}

@@ -1,0 +1,23 @@
+// The registry of built-in suggestion rules; the engine runs those whose kinds match the page.
+import type { Rule } from '../types';
+import { actionsRules } from './actions';
+import { dashboardRules } from './dashboard';
+import { docsRules } from './docs';
+import { issueRules } from './issue';
+import { pullRules } from './pull';
+import { selectionRules } from './selection';
+import { tablesRules } from './tables';
+
+export const rules: readonly Rule[] = [
+  ...pullRules,
+  ...actionsRules,
+  ...issueRules,
+  ...docsRules,
+  ...dashboardRules,
+  ...tablesRules,
+  ...selectionRules,
+];
+
+export function getRule(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
+}

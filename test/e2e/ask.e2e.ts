@@ -1,0 +1,82 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
+import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
+import { startFakeLlm, type FakeLlm, type RecordedCall } from '../fake-llm/server';
+
+let tandem: TandemBrowser;
+let site: FixtureServer;
+let llm: FakeLlm;
+
+beforeAll(async () => {
+  await mkdir('test-results', { recursive: true });
+  site = await startFixtureServer('test/fixtures/site');
+  llm = await startFakeLlm({ requireApiKey: 'sk-test-e2e' });
+  tandem = await launchTandem();
+  await tandem.configure({
+    githubHosts: [site.host],
+    ambientHosts: ['github.com', site.host],
+    provider: { baseUrl: llm.url, apiKey: 'sk-test-e2e', model: 'fake-model' },
+  });
+});
+
+afterAll(async () => {
+  await tandem?.close();
+  await site?.close();
+  await llm?.close();
+});
+
+/** The model's answer quotes the tool result it was sent, so the test sees the script's output reach the answer. */
+function answerFromToolResult(call: RecordedCall) {
+  const toolMessage = [...(call.body?.messages ?? [])].reverse().find((message) => message.role === 'tool');
+  const content = typeof toolMessage?.content === 'string' ? toolMessage.content : '';
+  const match = /"path":\s*"([^"]+)"[^}]*"added":\s*(\d+)/.exec(content);
+  return { text: match ? `The file with the most added lines is \`${match[1]}\` with ${match[2]} added lines.` : `I could not read the script output: ${content.slice(0, 200)}` };
+}
+
+describe('asking a question', () => {
+  it('answers by running a script over the pull request, and shows the trail', async () => {
+    const script = 'const ranked = topN(files(), 1, (f) => f.additions);\nreturn { path: ranked[0].path, added: ranked[0].additions };';
+    llm.script([{ toolCalls: [{ name: 'run_script', arguments: JSON.stringify({ code: script }) }] }, answerFromToolResult]);
+
+    const page = await tandem.browser.newPage();
+    await page.goto(`${site.origin}/acme/widgets/pull/42`);
+    const panel = await tandem.openPanel(await tandem.tabIdOf(page));
+    await panel.waitForSelector('[data-testid="context-chip"]');
+    await panel.type('[data-testid="composer-input"]', 'Which file has the most added lines?');
+    await panel.keyboard.press('Enter');
+
+    await panel.waitForFunction(() => document.querySelector('[data-testid="assistant-turn"]')?.getAttribute('data-status') === 'done', { timeout: 30_000 });
+    const answer = await panel.$eval('[data-testid="assistant-turn"]', (element) => element.textContent ?? '');
+    // src/sync/retry.ts is a new 38-line file: the largest addition in the sample diff.
+    expect(answer).toContain('src/sync/retry.ts');
+    expect(answer).toContain('38 added lines');
+    expect(await panel.$eval('[data-testid="script-trail"]', (element) => element.getAttribute('data-ok'))).toBe('true');
+    expect(await panel.$eval('[data-testid="script-code"]', (element) => element.textContent)).toContain('topN(files(), 1');
+
+    const [first] = llm.chatCalls();
+    const prompt = JSON.stringify(first?.body?.messages ?? []);
+    expect(prompt).toContain('Which file has the most added lines?');
+    expect(prompt).toContain('<page-data>');
+
+    await panel.click('[data-testid="script-trail"] summary');
+    await panel.screenshot({ path: 'test-results/ask-panel.png', fullPage: true });
+
+    // Re-run on the current page data gives the same value again, from the sandbox, not the model.
+    await panel.click('[data-testid="script-rerun"]');
+    await panel.waitForFunction(() => document.querySelector('.script-trail__rerun-note') !== null);
+    expect(await panel.$eval('[data-testid="script-value"]', (element) => element.textContent)).toContain('"added": 38');
+    await panel.close();
+    await page.close();
+  });
+
+  it('keeps the conversation when the panel is closed and opened again', async () => {
+    const page = await tandem.browser.newPage();
+    await page.goto(`${site.origin}/acme/widgets/pull/42`);
+    const panel = await tandem.openPanel(await tandem.tabIdOf(page));
+    await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 15_000 });
+    expect(await panel.$eval('[data-testid="user-turn"]', (element) => element.textContent)).toContain('Which file has the most added lines?');
+    await panel.close();
+    await page.close();
+  });
+});
