@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Action } from '../lib/context/types';
 import type { ProposedAction } from '../lib/conversation/types';
 
@@ -6,8 +7,11 @@ export interface ActionCardProps {
   onApprove: (proposal: ProposedAction) => void;
   onDismiss: (proposal: ProposedAction) => void;
   onUndo?: (proposal: ProposedAction) => void;
-  onPreview?: (action: Action) => void;
+  /** Outlines the target on the page; resolves to an error message when the target is not there. */
+  onPreview?: (action: Action) => Promise<string | null>;
 }
+
+const PREVIEWABLE = new Set<Action['type']>(['fill', 'click', 'highlight']);
 
 function headline(action: Action): string {
   switch (action.type) {
@@ -33,6 +37,12 @@ function preview(action: Action): string | null {
 export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview }: ActionCardProps) {
   const { action } = proposal;
   const text = preview(action);
+  const [targetProblem, setTargetProblem] = useState<string | null>(null);
+  const canPreview = Boolean(onPreview) && PREVIEWABLE.has(action.type);
+  // Before approval the page shows what would change: outline the target as soon as the card appears.
+  useEffect(() => {
+    if (proposal.status === 'proposed' && canPreview && onPreview) void onPreview(action).then(setTargetProblem);
+  }, [proposal.callId]);
   return (
     <section class={`action-card action-card--${proposal.status}`} data-testid="action-card" data-status={proposal.status} aria-label="Proposed action">
       <header class="action-card__header">
@@ -41,13 +51,14 @@ export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview }
       </header>
       {proposal.why && <p class="action-card__why">{proposal.why}</p>}
       {text !== null && <pre class="code-block action-card__preview" data-testid="action-preview">{text}</pre>}
+      {targetProblem && proposal.status === 'proposed' && <p class="action-card__warning" role="alert">{targetProblem}</p>}
       {proposal.message && <p class="action-card__message" role="status">{proposal.message}</p>}
       <div class="action-card__buttons">
         {proposal.status === 'proposed' && (
           <>
             <button type="button" class="button button--primary" onClick={() => onApprove(proposal)} data-testid="action-approve">Approve</button>
-            {onPreview && action.type !== 'copy' && action.type !== 'open' && (
-              <button type="button" class="button" onClick={() => onPreview(action)}>Show on page</button>
+            {canPreview && onPreview && (
+              <button type="button" class="button" onClick={() => void onPreview(action).then(setTargetProblem)}>Show on page</button>
             )}
             <button type="button" class="button button--ghost" onClick={() => onDismiss(proposal)} data-testid="action-dismiss">Dismiss</button>
           </>

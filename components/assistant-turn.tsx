@@ -1,4 +1,4 @@
-import type { ScriptResult } from '../lib/context/types';
+import type { Action, ScriptResult } from '../lib/context/types';
 import type { AssistantTurn as Turn, ProposedAction } from '../lib/conversation/types';
 import { ActionCard } from './action-card';
 import { CopyButton } from './copy-button';
@@ -13,9 +13,10 @@ export interface AssistantTurnProps {
   onApprove: (turnId: string, proposal: ProposedAction) => void;
   onDismiss: (turnId: string, proposal: ProposedAction) => void;
   onUndo: (turnId: string, proposal: ProposedAction) => void;
+  onPreview: (action: Action) => Promise<string | null>;
 }
 
-export function AssistantTurn({ turn, onRerun, onRetry, onApprove, onDismiss, onUndo }: AssistantTurnProps) {
+export function AssistantTurn({ turn, onRerun, onRetry, onApprove, onDismiss, onUndo, onPreview }: AssistantTurnProps) {
   const answer = turn.parts.flatMap((part) => (part.kind === 'text' ? [part.text] : [])).join('\n\n').trim();
   return (
     <article class="turn turn--assistant" data-testid="assistant-turn" data-status={turn.status} aria-busy={turn.status === 'running'}>
@@ -30,6 +31,7 @@ export function AssistantTurn({ turn, onRerun, onRetry, onApprove, onDismiss, on
             onApprove={(proposal) => onApprove(turn.id, proposal)}
             onDismiss={(proposal) => onDismiss(turn.id, proposal)}
             onUndo={(proposal) => onUndo(turn.id, proposal)}
+            onPreview={onPreview}
           />
         );
       })}

@@ -10,6 +10,10 @@ export interface ScriptTrailProps {
   onRerun: (code: string) => Promise<ScriptResult>;
 }
 
+function visualViews(result: ScriptResult) {
+  return (result.views ?? []).filter((view) => view.type !== 'markdown');
+}
+
 function summaryOf(trail: Trail, result: ScriptResult | undefined): string {
   const what = trail.source === 'skill' ? `Ran the ${trail.skill ?? 'built-in'} skill` : 'Ran a script';
   if (!result) return `${what}…`;
@@ -31,7 +35,8 @@ export function ScriptTrail({ trail, onRerun }: ScriptTrailProps) {
   };
   return (
     <div class="script-trail" data-testid="script-trail" data-ok={result?.ok ? 'true' : result ? 'false' : 'running'}>
-      {result && result.ok && (result.views?.length ?? 0) > 0 && <ResultView result={{ ...result, logs: [] }} />}
+      {/* Tables and charts lead; markdown views are already the answer's text. */}
+      {result && result.ok && visualViews(result).length > 0 && <ResultView result={{ ...result, views: visualViews(result), logs: [], value: undefined }} />}
       <details>
         <summary>
           <span class={`status-dot status-dot--${result ? (result.ok ? 'ok' : 'failed') : 'running'}`} aria-hidden="true" />

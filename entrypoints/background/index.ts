@@ -13,7 +13,11 @@ import { readSettings } from '../../lib/storage/settings';
 import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
 import { acceptRunPorts, settleInterruptedTurns } from './runs';
 import { forgetTab, getTabView, putTabView } from './tab-store';
-import { buildTabView } from './tab-views';
+import { buildTabView, dismissedFor } from './tab-views';
+import { showSuggestionCount } from './badge';
+import { recordFeedback } from '../../lib/suggest/index';
+import { feedbackItem } from '../../lib/storage/feedback';
+import type { PageContext } from '../../lib/context/types';
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -28,10 +32,7 @@ export default defineBackground(() => {
     },
     async 'context-update'({ context }, { tabId }) {
       if (tabId === undefined) return { accepted: false };
-      const settings = await readSettings();
-      const view = buildTabView(tabId, context, settings.tokenBudget);
-      await putTabView(view);
-      pushTabView(tabId, view);
+      await publish(tabId, context);
       return { accepted: true };
     },
     'tab-view-get': ({ tabId }) => getTabView(tabId),
@@ -47,7 +48,40 @@ export default defineBackground(() => {
     },
     'conversation-delete': ({ id }) => deleteConversation(id),
     'provider-test': ({ provider }) => testConnection(provider),
+    async 'action-execute'({ tabId, action }) {
+      if (action.type === 'open') {
+        await browser.tabs.create({ url: action.url, openerTabId: tabId });
+        return { ok: true, message: `Opened ${action.url}` };
+      }
+      // Copy needs the panel's user gesture for the clipboard; the panel does it itself.
+      if (action.type === 'copy') return { ok: false, error: { name: 'UnsupportedActionError', message: 'Copy runs in the panel' } };
+      return sendToTab(tabId, 'action-execute', { action });
+    },
+    'action-preview': ({ tabId, action }) => sendToTab(tabId, 'action-preview', { action }),
+    'action-undo': ({ tabId, undoToken }) => sendToTab(tabId, 'action-undo', { undoToken }),
+    async 'suggestion-feedback'({ tabId, suggestionId, verdict }) {
+      const view = await getTabView(tabId);
+      const card = view?.suggestions.find((suggestion) => suggestion.id === suggestionId);
+      if (!view || !card) return;
+      await feedbackItem.setValue(recordFeedback(await feedbackItem.getValue(), view.context.kind, card.rule, verdict));
+      if (verdict === 'dismiss') await publish(tabId, view.context, [...view.dismissed, card.id]);
+    },
   } satisfies BackgroundHandlers;
+
+  /** Stores a tab's new capture with its cards, updates the badge and any panel watching the tab. */
+  async function publish(tabId: number, context: PageContext, dismissed?: string[]) {
+    const settings = await readSettings();
+    const view = buildTabView(tabId, context, {
+      tokenBudget: settings.tokenBudget,
+      proactive: settings.proactivity !== 'off',
+      feedback: await feedbackItem.getValue(),
+      dismissed: dismissed ?? dismissedFor(await getTabView(tabId), context),
+    });
+    await putTabView(view);
+    pushTabView(tabId, view);
+    await showSuggestionCount(tabId, view.suggestions.length);
+    return view;
+  }
 
   // Every listener is registered synchronously so a woken service worker sees the event that woke it.
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -79,9 +113,7 @@ export default defineBackground(() => {
     try {
       const settings = await readSettings();
       const context = await sendToTab(tabId, 'context-capture', { githubHosts: settings.githubHosts });
-      const view = buildTabView(tabId, context, settings.tokenBudget);
-      await putTabView(view);
-      return view;
+      return await publish(tabId, context);
     } catch (error) {
       // No content script in that tab (a browser page, the Web Store, or a tab opened before install).
       console.info(`Tandem: tab ${tabId} cannot be read:`, error);

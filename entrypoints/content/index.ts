@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createExecutor } from '../../lib/actions/executor';
+import { validateAction } from '../../lib/actions/validate';
 import { readSection } from '../../lib/capture/read-section';
 import { isRecord } from '../../lib/messaging/guards';
 import type { ContentMessageName, Envelope, Reply } from '../../lib/messaging/protocol';
@@ -12,6 +14,14 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     let githubHosts: string[] = [];
+    // Runs only actions the background forwards after the user's click in the panel; checked again here.
+    const executor = createExecutor(document);
+    ctx.onInvalidated(() => executor.clearPreview());
+    const checked = (value: unknown) => {
+      const result = validateAction(value, { document });
+      if (!result.ok) throw new TypeError(result.error);
+      return result.action;
+    };
 
     const handlers: { [Name in ContentMessageName]: (input: Record<string, unknown>) => Promise<unknown> } = {
       'context-capture': async (input) => {
@@ -19,6 +29,15 @@ export default defineContentScript({
         return captureLivePage(githubHosts);
       },
       'section-read': async (input) => readSection(document, typeof input.section === 'string' ? input.section.slice(0, 300) : ''),
+      'action-execute': async (input) => executor.execute(checked(input.action)),
+      'action-preview': async (input) => {
+        if (input.action === null) {
+          executor.clearPreview();
+          return { ok: true, message: 'Cleared' };
+        }
+        return executor.preview(checked(input.action));
+      },
+      'action-undo': async (input) => executor.undo(String(input.undoToken)),
     };
 
     // Only the background may ask (it has no tab); pages and other extensions cannot reach this listener.

@@ -2,17 +2,34 @@
 import { capturePage } from '../../lib/capture/index';
 import type { PageContext } from '../../lib/context/types';
 
+// Re-captures happen on every significant DOM change; the .diff of one pull request is fetched once.
+const fetched = new Map<string, Promise<string>>();
+
+async function fetchSameOrigin(url: string): Promise<string> {
+  if (new URL(url, location.href).origin !== location.origin) throw new Error(`refusing a cross-origin fetch of ${url}`);
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return response.text();
+}
+
+function fetchOnce(url: string): Promise<string> {
+  let pending = fetched.get(url);
+  if (!pending) {
+    pending = fetchSameOrigin(url);
+    // A failed fetch is not remembered, so the next capture tries again.
+    pending.catch(() => fetched.delete(url));
+    if (fetched.size > 20) fetched.clear();
+    fetched.set(url, pending);
+  }
+  return pending;
+}
+
 export async function captureLivePage(githubHosts: string[]): Promise<PageContext> {
   return capturePage(document, location.href, {
     githubHosts,
     selection: window.getSelection()?.toString() || undefined,
     viewport: { top: 0, bottom: window.innerHeight },
     // Same-origin only (the pull request's .diff): the page's own cookies, never another site.
-    fetchText: async (url) => {
-      if (new URL(url, location.href).origin !== location.origin) throw new Error(`refusing a cross-origin fetch of ${url}`);
-      const response = await fetch(url, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-      return response.text();
-    },
+    fetchText: fetchOnce,
   });
 }

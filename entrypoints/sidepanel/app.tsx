@@ -2,16 +2,20 @@ import { useEffect, useRef } from 'preact/hooks';
 import { AssistantTurn } from '../../components/assistant-turn';
 import { Composer } from '../../components/composer';
 import { ContextChip } from '../../components/context-chip';
+import { ActionCard } from '../../components/action-card';
 import { EmptyState } from '../../components/empty-state';
-import type { ProposedAction, RunRequestSummary } from '../../lib/conversation/types';
-import { connection, conversation, newConversation, rerunScript, runError, running, startRun, stopRun, tabView } from './store';
+import { SuggestionDeck } from '../../components/suggestion-deck';
+import type { RunRequestSummary } from '../../lib/conversation/types';
+import {
+  acceptSuggestion, approveAction, connection, conversation, dismissAction, dismissSuggestion, newConversation, pendingActions,
+  previewAction, rerunScript, runError, running, startRun, stopRun, tabView, undoAction,
+} from './store';
+import { usePanelShortcuts } from './shortcuts';
 
 function retryRequest(request: RunRequestSummary) {
   startRun(request);
 }
 
-// Actions arrive with the approval flow; until then a proposal can only be read and dismissed.
-const noAction = (_turnId: string, _proposal: ProposedAction) => undefined;
 
 export function App() {
   const view = tabView.value;
@@ -19,6 +23,11 @@ export function App() {
   const turns = current?.turns ?? [];
   const endOfList = useRef<HTMLDivElement>(null);
   useEffect(() => endOfList.current?.scrollIntoView?.({ block: 'end' }), [turns.length, turns.at(-1)]);
+  const suggestions = view?.suggestions ?? [];
+  usePanelShortcuts({
+    acceptTop: () => suggestions[0] && !running.value && acceptSuggestion(suggestions[0]),
+    dismissTop: () => suggestions[0] && dismissSuggestion(suggestions[0]),
+  });
 
   return (
     <div class="panel">
@@ -41,7 +50,18 @@ export function App() {
         )}
       </div>
       <main class="panel__body" data-testid="conversation">
-        {turns.length === 0 && (
+        <SuggestionDeck suggestions={suggestions} onAccept={acceptSuggestion} onDismiss={dismissSuggestion} disabled={running.value} />
+        {pendingActions.value.map((proposal) => (
+          <ActionCard
+            key={proposal.callId}
+            proposal={proposal}
+            onApprove={(approved) => void approveAction(null, approved)}
+            onDismiss={(dismissed) => dismissAction(null, dismissed)}
+            onUndo={(done) => void undoAction(null, done)}
+            onPreview={previewAction}
+          />
+        ))}
+        {turns.length === 0 && suggestions.length === 0 && (
           <EmptyState title="Your teammate on this page">
             <p>Ask a question about this page. Tandem answers by writing a small script over what it read, and shows you the script.</p>
           </EmptyState>
@@ -55,9 +75,10 @@ export function App() {
               turn={turn}
               onRerun={rerunScript}
               onRetry={turn === turns.at(-1) && !running.value ? () => retryRequest(turn.request) : undefined}
-              onApprove={noAction}
-              onDismiss={noAction}
-              onUndo={noAction}
+              onApprove={(turnId, proposal) => void approveAction(turnId, proposal)}
+              onDismiss={dismissAction}
+              onUndo={(turnId, proposal) => void undoAction(turnId, proposal)}
+              onPreview={previewAction}
             />
           ),
         )}

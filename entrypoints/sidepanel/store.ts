@@ -3,11 +3,11 @@
 import { signal } from '@preact/signals';
 import { browser, type Browser } from 'wxt/browser';
 import { applyAgentEvent } from '../../lib/conversation/apply-event';
-import type { AssistantTurn, Conversation, RunRequestSummary } from '../../lib/conversation/types';
+import type { AssistantTurn, Conversation, ProposedAction, RunRequestSummary } from '../../lib/conversation/types';
 import type { BackgroundToPanel, PanelToBackground, RunCommand, RunUpdate, TabView } from '../../lib/messaging/protocol';
 import { PANEL_PORT, RUN_PORT } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
-import type { ScriptResult } from '../../lib/context/types';
+import type { Action, ScriptResult, Suggestion } from '../../lib/context/types';
 import { followServedTab } from './tab-binding';
 
 export const servedTabId = signal<number | null>(null);
@@ -110,5 +110,95 @@ export async function rerunScript(code: string): Promise<ScriptResult> {
     return await sendToBackground('script-rerun', { tabId, code });
   } catch (error) {
     return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), logs: [], ms: 0 };
+  }
+}
+
+// ─── Suggestions and actions ────────────────────────────────────────────────
+
+/** Action cards accepted from the deck, waiting for approval (they are not part of a conversation). */
+export const pendingActions = signal<ProposedAction[]>([]);
+
+export function acceptSuggestion(suggestion: Suggestion): void {
+  const tabId = servedTabId.value;
+  if (tabId === null) return;
+  void sendToBackground('suggestion-feedback', { tabId, suggestionId: suggestion.id, verdict: 'accept' }).catch(reportFailure);
+  const run = suggestion.run;
+  if ('skill' in run) startRun({ type: 'skill', skill: run.skill, title: suggestion.title });
+  else if ('ask' in run) startRun({ type: 'ask', question: run.ask });
+  else pendingActions.value = [...pendingActions.value, { callId: suggestion.id, action: run.action, why: suggestion.why, status: 'proposed' }];
+}
+
+export function dismissSuggestion(suggestion: Suggestion): void {
+  const tabId = servedTabId.value;
+  const view = tabView.value;
+  if (tabId === null || !view) return;
+  // Gone at once; the background's recount (and a mute after three dismissals) follows.
+  tabView.value = { ...view, suggestions: view.suggestions.filter((candidate) => candidate.id !== suggestion.id) };
+  void sendToBackground('suggestion-feedback', { tabId, suggestionId: suggestion.id, verdict: 'dismiss' }).catch(reportFailure);
+}
+
+function reportFailure(error: unknown): void {
+  runError.value = error instanceof Error ? error.message : String(error);
+}
+
+function updateProposal(turnId: string | null, callId: string, update: Partial<ProposedAction>): void {
+  if (turnId === null) {
+    pendingActions.value = pendingActions.value.map((proposal) => (proposal.callId === callId ? { ...proposal, ...update } : proposal));
+    return;
+  }
+  updateTurn(turnId, (turn) => ({
+    ...turn,
+    parts: turn.parts.map((part) => (part.kind === 'action' && part.proposal.callId === callId ? { ...part, proposal: { ...part.proposal, ...update } } : part)),
+  }));
+}
+
+/** The user's click: the only path by which an action runs. */
+export async function approveAction(turnId: string | null, proposal: ProposedAction): Promise<void> {
+  const tabId = servedTabId.value;
+  if (tabId === null) return;
+  const { action } = proposal;
+  if (action.type === 'copy') {
+    try {
+      await navigator.clipboard.writeText(action.text);
+      updateProposal(turnId, proposal.callId, { status: 'done', message: 'Copied to the clipboard.' });
+    } catch (error) {
+      updateProposal(turnId, proposal.callId, { status: 'failed', message: `Could not copy: ${String(error)}` });
+    }
+    return;
+  }
+  try {
+    const outcome = await sendToBackground('action-execute', { tabId, action });
+    if (outcome.ok) updateProposal(turnId, proposal.callId, { status: 'done', message: outcome.message, undoToken: outcome.undoToken });
+    else updateProposal(turnId, proposal.callId, { status: 'failed', message: outcome.error.message });
+  } catch (error) {
+    updateProposal(turnId, proposal.callId, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+export function dismissAction(turnId: string | null, proposal: ProposedAction): void {
+  updateProposal(turnId, proposal.callId, { status: 'dismissed', message: 'Dismissed; nothing was changed.' });
+  void previewAction(null);
+}
+
+export async function undoAction(turnId: string | null, proposal: ProposedAction): Promise<void> {
+  const tabId = servedTabId.value;
+  if (tabId === null || !proposal.undoToken) return;
+  const outcome = await sendToBackground('action-undo', { tabId, undoToken: proposal.undoToken }).catch((error: unknown) => ({
+    ok: false as const,
+    error: { name: 'Error', message: String(error) },
+  }));
+  if (outcome.ok) updateProposal(turnId, proposal.callId, { status: 'undone', undoToken: undefined, message: outcome.message });
+  else updateProposal(turnId, proposal.callId, { message: `Undo failed: ${outcome.error.message}` });
+}
+
+/** Outlines a proposed action's target on the page (null clears it), so the user sees what would change. */
+export async function previewAction(action: Action | null): Promise<string | null> {
+  const tabId = servedTabId.value;
+  if (tabId === null) return null;
+  try {
+    const outcome = await sendToBackground('action-preview', { tabId, action });
+    return outcome.ok ? null : outcome.error.message;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }

@@ -83,6 +83,8 @@ async function* runSkillTurn(id: string, deps: TurnDeps): AsyncGenerator<AgentEv
     yield { type: 'run-error', error: { name: 'SkillFailedError', message: `${skill.title} failed: ${result.error ?? 'unknown error'}` } };
     return;
   }
+  const offer = skill.propose?.(result.value);
+  if (offer) yield { type: 'action-propose', callId: `${id}-action`, action: offer.action, why: offer.why };
   yield { type: 'run-end', text: skillAnswerText(result), steps: 1 };
 }
 

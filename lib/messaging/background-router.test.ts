@@ -20,6 +20,10 @@ function handlers() {
     'conversation-get': vi.fn(() => null),
     'conversation-delete': vi.fn(() => undefined),
     'provider-test': vi.fn(() => ({ ok: true as const, models: [], modelListed: false })),
+    'action-execute': vi.fn(() => ({ ok: true as const, message: 'done' })),
+    'action-preview': vi.fn(() => ({ ok: true as const, message: 'shown' })),
+    'action-undo': vi.fn(() => ({ ok: true as const, message: 'undone' })),
+    'suggestion-feedback': vi.fn(() => undefined),
   } satisfies BackgroundHandlers;
 }
 
@@ -49,6 +53,24 @@ describe('routeBackgroundMessage', () => {
     const unknown = await routeBackgroundMessage({ channel: 'tandem', name: '__proto__', input: {} }, panel, self, spies, backgroundGuards);
     for (const reply of [wrongSender, malformed, unknown]) expect(reply).toMatchObject({ ok: false });
     expect(spies['context-update']).not.toHaveBeenCalled();
+  });
+
+  it('refuses an action the validator rejects before any handler sees it', async () => {
+    const spies = handlers();
+    const reply = await routeBackgroundMessage(
+      { channel: 'tandem', name: 'action-execute', input: { tabId: 3, action: { type: 'open', url: 'javascript:alert(1)' } } },
+      panel, self, spies, backgroundGuards,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { name: 'RejectedMessageError' } });
+    expect(spies['action-execute']).not.toHaveBeenCalled();
+  });
+
+  it('never lets a content script ask for an action to run', async () => {
+    const spies = handlers();
+    const action = { type: 'fill', selector: '#x', label: 'X', text: 'hi' };
+    const reply = await routeBackgroundMessage({ channel: 'tandem', name: 'action-execute', input: { tabId: 5, action } }, content, self, spies, backgroundGuards);
+    expect(reply).toMatchObject({ ok: false });
+    expect(spies['action-execute']).not.toHaveBeenCalled();
   });
 
   it('turns a handler failure into an error reply with its name', async () => {

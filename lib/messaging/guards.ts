@@ -1,7 +1,8 @@
 // Shape checks for every incoming message: content scripts run next to untrusted pages, so input is checked.
 import type { InputGuards } from './background-router';
 import type { ProviderSettings } from '../agent/client';
-import type { PageContext } from '../context/types';
+import { validateAction } from '../actions/validate';
+import type { Action, PageContext } from '../context/types';
 
 const PAGE_KINDS = new Set([
   'github.pull', 'github.pull.files', 'github.issue', 'github.blob', 'github.actions', 'github.repo',
@@ -41,6 +42,14 @@ export const backgroundGuards: InputGuards = {
   'conversation-get': (input): input is { id: string } => isRecord(input) && isConversationId(input.id),
   'conversation-delete': (input): input is { id: string } => isRecord(input) && isConversationId(input.id),
   'provider-test': (input): input is { provider: ProviderSettings } => isRecord(input) && isProviderSettings(input.provider),
+  'action-execute': (input): input is { tabId: number; action: Action } => isRecord(input) && isTabId(input.tabId) && validateAction(input.action).ok,
+  'action-preview': (input): input is { tabId: number; action: Action | null } =>
+    isRecord(input) && isTabId(input.tabId) && (input.action === null || validateAction(input.action).ok),
+  'action-undo': (input): input is { tabId: number; undoToken: string } =>
+    isRecord(input) && isTabId(input.tabId) && typeof input.undoToken === 'string' && input.undoToken.length <= 200,
+  'suggestion-feedback': (input): input is { tabId: number; suggestionId: string; verdict: 'accept' | 'dismiss' } =>
+    isRecord(input) && isTabId(input.tabId) && typeof input.suggestionId === 'string' && input.suggestionId.length <= 200 &&
+    (input.verdict === 'accept' || input.verdict === 'dismiss'),
 };
 
 export function isConversationId(value: unknown): value is string {

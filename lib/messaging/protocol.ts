@@ -2,7 +2,7 @@
 // Types only (plus the name lists the sender checks need), so every context can import it.
 import type { ConnectionTest, ProviderSettings } from '../agent/client';
 import type { AgentEvent } from '../agent/events';
-import type { PageContext, ScriptResult } from '../context/types';
+import type { Action, PageContext, ScriptResult, Suggestion } from '../context/types';
 import type { Conversation, ConversationSummary, RunRequestSummary } from '../conversation/types';
 
 /** Who sent a message, decided from the browser's `sender`, never from the message itself. */
@@ -14,7 +14,14 @@ export interface TabView {
   context: PageContext;
   /** Tokens of the serialised context the model would receive. */
   tokens: number;
+  /** Cards for this page, best first (empty when proactivity is off). */
+  suggestions: Suggestion[];
+  /** Ids of cards dismissed on this page. */
+  dismissed: string[];
 }
+
+/** What happened to an approved action (or its preview, or its undo). */
+export type ActionOutcome = { ok: true; message: string; undoToken?: string; targetLabel?: string } | { ok: false; error: { name: string; message: string } };
 
 /** Messages to the background through runtime.sendMessage. */
 export interface BackgroundProtocol {
@@ -27,12 +34,21 @@ export interface BackgroundProtocol {
   'conversation-get': { from: 'extension'; input: { id: string }; output: Conversation | null };
   'conversation-delete': { from: 'extension'; input: { id: string }; output: void };
   'provider-test': { from: 'extension'; input: { provider: ProviderSettings }; output: ConnectionTest };
+  /** Runs an action the user approved in the panel (never called without that click). */
+  'action-execute': { from: 'extension'; input: { tabId: number; action: Action }; output: ActionOutcome };
+  'action-preview': { from: 'extension'; input: { tabId: number; action: Action | null }; output: ActionOutcome };
+  'action-undo': { from: 'extension'; input: { tabId: number; undoToken: string }; output: ActionOutcome };
+  'suggestion-feedback': { from: 'extension'; input: { tabId: number; suggestionId: string; verdict: 'accept' | 'dismiss' }; output: void };
 }
 
 /** Messages from the background to a tab's content script through tabs.sendMessage. */
 export interface ContentProtocol {
   'context-capture': { from: 'extension'; input: { githubHosts: string[] }; output: PageContext };
   'section-read': { from: 'extension'; input: { section: string }; output: { text: string; found: boolean } };
+  'action-execute': { from: 'extension'; input: { action: Action }; output: ActionOutcome };
+  /** Outlines the target of a proposed action on the page; a null action clears the outline. */
+  'action-preview': { from: 'extension'; input: { action: Action | null }; output: ActionOutcome };
+  'action-undo': { from: 'extension'; input: { undoToken: string }; output: ActionOutcome };
 }
 
 export type BackgroundMessageName = keyof BackgroundProtocol;
@@ -47,11 +63,18 @@ export const backgroundSenders: { [Name in BackgroundMessageName]: BackgroundPro
   'conversation-get': 'extension',
   'conversation-delete': 'extension',
   'provider-test': 'extension',
+  'action-execute': 'extension',
+  'action-preview': 'extension',
+  'action-undo': 'extension',
+  'suggestion-feedback': 'extension',
 };
 
 export const contentSenders: { [Name in ContentMessageName]: ContentProtocol[Name]['from'] } = {
   'context-capture': 'extension',
   'section-read': 'extension',
+  'action-execute': 'extension',
+  'action-preview': 'extension',
+  'action-undo': 'extension',
 };
 
 /** The envelope every one-shot message travels in; `channel` keeps Tandem's messages apart from anyone else's. */

@@ -29,4 +29,13 @@ export const reviewDraft: Skill = {
     view.markdown(text);
     return { text, risks };
   },
+  propose: (value) => {
+    const text = typeof value === 'object' && value !== null && 'text' in value ? String((value as { text: unknown }).text) : '';
+    if (!text) return null;
+    return {
+      // GitHub's conversation comment box; the content script checks the label before it fills anything.
+      action: { type: 'fill', selector: 'textarea#new_comment_field', label: 'Comment body', text },
+      why: 'Put this draft into the pull request’s comment box, for you to edit and post yourself.',
+    };
+  },
 };

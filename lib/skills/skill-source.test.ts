@@ -115,3 +115,15 @@ describe('skills run from their built source', () => {
     expect(() => runInNode('pr-risk', docPage)).toThrow('pr-risk needs a pull request page');
   });
 });
+
+describe('skillSource after a bundler renamed a helper', () => {
+  it('aliases the renamed declaration under the name main calls', async () => {
+    const { runScript } = await import('../sandbox/run-script');
+    // What rolldown emits when the written name clashes with a free reference elsewhere in the bundle.
+    const renamed = new Function('return function double$1(value) { return value * 2; }')() as (value: number) => number;
+    const skill = { id: 't', title: 't', description: 't', kinds: [], views: [], uses: [renamed], main: () => 0 } as unknown as import('./types').Skill;
+    skill.main = new Function('return (page) => double(page.n)')() as typeof skill.main;
+    const result = await runScript(skillSource(skill), { page: { n: 21 } }, { timeoutMs: 5000 });
+    expect(result).toMatchObject({ ok: true, value: 42 });
+  });
+});

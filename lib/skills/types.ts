@@ -1,4 +1,4 @@
-import type { PageData, PageKind } from '../context/types';
+import type { Action, PageData, PageKind } from '../context/types';
 
 export type SkillViewType = 'table' | 'markdown' | 'chart';
 
@@ -17,4 +17,9 @@ export interface Skill {
   // Any function shape: they are only ever serialised with toString().
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   uses?: Function[];
+  /**
+   * Runs in the host (not the sandbox) on the skill's value: an action the skill offers, which the user
+   * must approve like any other (e.g. fill the review box with the drafted text).
+   */
+  propose?: (value: unknown) => { action: Action; why: string } | null;
 }

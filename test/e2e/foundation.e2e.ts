@@ -55,7 +55,9 @@ describe('the built extension', () => {
     const first = await tandem.browser.newPage();
     await first.goto(`${site.origin}/acme/widgets/pull/42`);
     const second = await tandem.browser.newPage();
-    await second.goto(`${site.origin}/docs/retry-guide`);
+    // A docs site on another host than the GitHub Enterprise one (read because the panel asks, not ambiently).
+    const docs = site.origin.replace('127.0.0.1', 'localhost');
+    await second.goto(`${docs}/docs/retry-guide`);
     const windowId = await tandem.worker.evaluate(async () => (await chrome.windows.getLastFocused()).id);
     const panelTarget = tandem.browser.waitForTarget((target) => target.url().includes('sidepanel.html?windowId='));
     await tandem.worker.evaluate(async (id, extensionId) => {
@@ -68,7 +70,7 @@ describe('the built extension', () => {
     await waitForTitle('Retrying requests safely');
     await first.bringToFront();
     await waitForTitle('Add retry with backoff');
-    await first.goto(`${site.origin}/docs/retry-guide`);
+    await first.goto(`${docs}/docs/retry-guide`);
     await waitForTitle('Retrying requests safely');
     await panel.close();
     await first.close();

@@ -123,8 +123,7 @@ export function readCommits(document: Document): { commits: Commit[]; cut: strin
   for (const link of Array.from(document.querySelectorAll('a[href*="/commit"]'))) {
     const sha = commitHrefPattern.exec(link.getAttribute('href') ?? '')?.[1];
     if (!sha || link.closest('.comment-body, .markdown-body')) continue;
-    const text = textOf(link);
-    const message = link.getAttribute('title') ?? text;
+    const message = commitMessage(link);
     const key = sha.slice(0, 7);
     const existing = bySha.get(key);
     if (!existing) bySha.set(key, { sha, message: isSha(message) ? '' : message });
@@ -132,10 +131,18 @@ export function readCommits(document: Document): { commits: Commit[]; cut: strin
       if (sha.length > (existing.sha?.length ?? 0)) existing.sha = sha;
       if (existing.message === '' && !isSha(message)) existing.message = message;
     }
+    const author = link.querySelector('.description')?.firstChild?.textContent?.trim();
+    const commit = bySha.get(key);
+    if (commit && author && !commit.author) commit.author = author;
   }
   const commits = [...bySha.values()].filter((commit) => commit.message !== '');
   const cut = commits.length > limits.commits ? [`commits after the first ${limits.commits} of ${commits.length}`] : [];
   return { commits: commits.slice(0, limits.commits), cut };
+}
+
+/** A commit link's message: its title, the menu item's emphasized line, or its text. */
+function commitMessage(link: Element): string {
+  return link.getAttribute('title') ?? (textOf(link.querySelector('.text-emphasized, .commit-title, .markdown-title')) || textOf(link));
 }
 
 function isSha(text: string): boolean {

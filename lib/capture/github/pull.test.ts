@@ -82,7 +82,11 @@ describe('pull adapter on the classic Files tab (facebook/react#15141)', () => {
   });
 
   it('finds the commits from the commits menu', () => {
-    expect(result.data.commits.map((commit) => commit.sha?.slice(0, 7))).toEqual(['4e417e7', '2ee8a65', '5153dc5']);
+    expect(result.data.commits.map((commit) => [commit.sha?.slice(0, 7), commit.message, commit.author])).toEqual([
+      ['4e417e7', 'adding jsx function', 'rickyvetter'],
+      ['2ee8a65', 'add more schedulers', 'rickyvetter'],
+      ['5153dc5', 'flip ReactElement order back', 'rickyvetter'],
+    ]);
     expect(result.output.facts['commits']).toBe(3);
   });
 });

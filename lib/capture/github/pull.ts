@@ -64,7 +64,8 @@ async function readDiff(document: Document, url: URL, number: number | undefined
       cut.push('the .diff was empty; the diff was read from the page');
     } catch (error) {
       // The page stays useful without the patch: say why in `cut` and read what the page shows.
-      cut.push(`the .diff could not be fetched (${error instanceof Error ? error.message : String(error)}); the diff was read from the page`);
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+      cut.push(`the .diff could not be fetched (${reason}); the diff was read from the page`);
     }
   }
   const dom = readDomDiff(document);

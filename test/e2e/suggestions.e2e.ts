@@ -1,0 +1,100 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
+import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
+
+let tandem: TandemBrowser;
+let site: FixtureServer;
+
+beforeAll(async () => {
+  await mkdir('test-results', { recursive: true });
+  site = await startFixtureServer('test/fixtures/site');
+  tandem = await launchTandem();
+  // No provider: everything here must work without an API key.
+  await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host] });
+});
+
+afterAll(async () => {
+  await tandem?.close();
+  await site?.close();
+});
+
+async function openPull(): Promise<{ page: Page; tabId: number }> {
+  const page = await tandem.browser.newPage();
+  await page.goto(`${site.origin}/acme/widgets/pull/42`);
+  return { page, tabId: await tandem.tabIdOf(page) };
+}
+
+async function badgeOf(tabId: number): Promise<string> {
+  return tandem.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+const cardTitles = (panel: Page) => panel.$$eval('[data-testid="suggestion-card"] .card__title', (titles) => titles.map((title) => title.textContent));
+
+describe('proactive suggestions', () => {
+  it('offers "Explain the failing check" without being asked, with the count on the badge, and answers offline', async () => {
+    const { page, tabId } = await openPull();
+    await expect.poll(() => badgeOf(tabId), { timeout: 15_000 }).toMatch(/^[1-9]$/);
+
+    const panel = await tandem.openPanel(tabId);
+    await panel.waitForSelector('[data-testid="suggestion-card"]');
+    const titles = await cardTitles(panel);
+    expect(titles[0]).toBe('Explain the failing check');
+    expect(Number(await badgeOf(tabId))).toBe(titles.length);
+    await panel.screenshot({ path: 'test-results/suggestions-deck.png' });
+
+    await panel.click('[data-testid="suggestion-card"][data-rule="pull-failing-checks"] [data-testid="suggestion-accept"]');
+    await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 20_000 });
+    const answer = await panel.$eval('[data-testid="assistant-turn"]', (element) => element.textContent ?? '');
+    expect(answer).toContain('CI / test (20.x)');
+    await panel.screenshot({ path: 'test-results/suggestions-answer.png', fullPage: true });
+    await panel.close();
+    await page.close();
+  });
+
+  it('fills the comment box with a drafted review only after approval, and undo restores it', async () => {
+    const { page, tabId } = await openPull();
+    const panel = await tandem.openPanel(tabId);
+    await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-review-draft"]');
+    await page.type('#new_comment_field', 'my own words');
+    await panel.click('[data-testid="suggestion-card"][data-rule="pull-review-draft"] [data-testid="suggestion-accept"]');
+    await panel.waitForSelector('[data-testid="action-card"][data-status="proposed"]', { timeout: 20_000 });
+
+    // Proposed, previewed, but nothing written yet.
+    expect(await page.$eval('#new_comment_field', (box) => (box as HTMLTextAreaElement).value)).toBe('my own words');
+    const preview = await panel.$eval('[data-testid="action-preview"]', (element) => element.textContent ?? '');
+    expect(preview).toContain('src/sync/retry.ts');
+    await panel.screenshot({ path: 'test-results/suggestions-review-proposed.png', fullPage: true });
+
+    await panel.click('[data-testid="action-approve"]');
+    await panel.waitForSelector('[data-testid="action-card"][data-status="done"]');
+    expect(await page.$eval('#new_comment_field', (box) => (box as HTMLTextAreaElement).value)).toBe(preview);
+
+    await panel.click('[data-testid="action-undo"]');
+    await panel.waitForSelector('[data-testid="action-card"][data-status="undone"]');
+    expect(await page.$eval('#new_comment_field', (box) => (box as HTMLTextAreaElement).value)).toBe('my own words');
+    await panel.close();
+    await page.close();
+  });
+
+  it('mutes a rule after three dismissals on the same kind of page', async () => {
+    for (let round = 1; round <= 3; round++) {
+      const { page, tabId } = await openPull();
+      const panel = await tandem.openPanel(tabId);
+      await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-open-threads"]');
+      await panel.click('[data-testid="suggestion-card"][data-rule="pull-open-threads"] [data-testid="suggestion-dismiss"]');
+      await panel.waitForFunction(() => !document.querySelector('[data-rule="pull-open-threads"]'));
+      await panel.close();
+      await page.close();
+    }
+    const { page, tabId } = await openPull();
+    const panel = await tandem.openPanel(tabId);
+    await panel.waitForSelector('[data-testid="suggestion-card"]');
+    const rules = await panel.$$eval('[data-testid="suggestion-card"]', (cards) => cards.map((card) => card.getAttribute('data-rule')));
+    expect(rules).toContain('pull-failing-checks');
+    expect(rules).not.toContain('pull-open-threads');
+    await panel.close();
+    await page.close();
+  });
+});
