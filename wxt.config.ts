@@ -24,9 +24,12 @@ export default defineConfig({
     name: 'Tandem',
     description: 'An ambient AI teammate: sees the page you see, offers what you would want done, shows its work.',
     permissions: ['storage', 'sidePanel', 'tabs', 'activeTab', 'scripting', 'declarativeNetRequest', 'clipboardWrite'],
-    host_permissions: ['https://github.com/*'],
+    // Local model servers (Ollama, LM Studio) on any port: needed to strip the Origin header Ollama refuses.
+    host_permissions: ['https://github.com/*', 'http://localhost/*', 'http://127.0.0.1/*', 'http://[::1]/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Open Tandem' },
+    // The toolbar button opens the side panel, so its command is the panel's keyboard shortcut.
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: 'Open the Tandem side panel' } },
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },

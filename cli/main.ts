@@ -1,14 +1,19 @@
 // The terminal front end: `npm run <command> -- ...` lands here with the command name first.
-import type { Command, CliIO } from './command';
+import type { Command } from './command';
+import type { StreamingCliIO } from './commands/ask';
 
 const commands: Record<string, () => Promise<Command>> = {
+  ask: async () => (await import('./commands/ask')).askCommand,
   capture: async () => (await import('./commands/capture')).captureCommand,
   sandbox: async () => (await import('./commands/sandbox')).sandboxCommand,
+  skill: async () => (await import('./commands/skill')).skillCommand,
   suggest: async () => (await import('./commands/suggest')).suggestCommand,
 };
 
-const io: CliIO = {
+// `write` lets `ask` stream the answer's text without waiting for a line break.
+const io: StreamingCliIO = {
   out: (text) => process.stdout.write(`${text}\n`),
+  write: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(`${text}\n`),
 };
 

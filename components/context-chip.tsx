@@ -26,7 +26,7 @@ export function formatTokens(tokens: number): string {
 /** What Tandem reads on this tab, in one line. */
 export function ContextChip({ title, kind, tokens, redactions }: ContextChipProps) {
   return (
-    <div class="context-chip" data-testid="context-chip" data-kind={kind} title={title}>
+    <span class="context-chip" data-testid="context-chip" data-kind={kind} title={title}>
       <span class="context-chip__kind">{KIND_LABELS[kind]}</span>
       <span class="context-chip__text">
         Reading: <strong class="context-chip__title">{title}</strong>
@@ -37,6 +37,6 @@ export function ContextChip({ title, kind, tokens, redactions }: ContextChipProp
           {redactions} redacted
         </span>
       )}
-    </div>
+    </span>
   );
 }

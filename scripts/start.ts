@@ -42,6 +42,19 @@ async function main(): Promise<void> {
     console.log(`Tandem is reading ${site.origin}${SAMPLE_PATH}`);
     console.log(view ? describeTabView(view) : '(nothing captured yet)');
 
+    if (view && view.suggestions.length > 0) {
+      // The main job, offline: accept the top card and show the answer with the script behind it.
+      const top = view.suggestions[0]!;
+      await panel.waitForSelector('[data-testid="suggestion-accept"]', { timeout: 10_000 });
+      await panel.click('[data-testid="suggestion-accept"]');
+      await panel.waitForSelector('[data-testid="assistant-turn"]:not([data-status="running"])', { timeout: 30_000 });
+      const answer = await panel.$eval('[data-testid="assistant-turn"] .turn__text', (element) => (element as HTMLElement).innerText).catch(() => '');
+      const trail = await panel.$eval('[data-testid="script-trail"] summary', (element) => (element as HTMLElement).innerText).catch(() => '');
+      console.log(`\nAccepted “${top.title}”:`);
+      if (trail) console.log(`  ${trail.trim()}`);
+      console.log(answer.split('\n').map((line) => `  ${line}`).join('\n'));
+    }
+
     await mkdir(resolve('test-results'), { recursive: true });
     await panel.screenshot({ path: SCREENSHOT });
     console.log(`Screenshot of the side panel: ${SCREENSHOT}`);

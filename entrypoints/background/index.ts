@@ -3,17 +3,21 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { testConnection } from '../../lib/agent/client';
 import { isEnvelope, routeBackgroundMessage, type BackgroundHandlers } from '../../lib/messaging/background-router';
 import { backgroundGuards } from '../../lib/messaging/guards';
+import { RejectedMessageError } from '../../lib/messaging/errors';
 import { sendToTab } from '../../lib/messaging/send';
 import type { SenderInfo } from '../../lib/messaging/sender-role';
 import { runScript } from '../../lib/sandbox/run-script';
 import { sandboxInputFromContext } from '../../lib/sandbox/sandbox-input';
 import { setSandboxWasmLocation } from '../../lib/sandbox/wasm-location';
 import { deleteConversation, latestConversationFor, listConversations, loadConversation } from '../../lib/storage/conversations';
-import { readSettings } from '../../lib/storage/settings';
+import { readSettings, settingsItem } from '../../lib/storage/settings';
+import { syncLocalEndpointOriginRule } from './ollama-origin';
 import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
+import { putHelpRequest, takeHelpRequest } from './help-requests';
+import { openPanelFor } from './open-panel';
 import { acceptRunPorts, settleInterruptedTurns } from './runs';
 import { forgetTab, getTabView, putTabView } from './tab-store';
-import { buildTabView, dismissedFor } from './tab-views';
+import { buildTabView, carriedOver, sharedContext } from './tab-views';
 import { showSuggestionCount } from './badge';
 import { recordFeedback } from '../../lib/suggest/index';
 import { feedbackItem } from '../../lib/storage/feedback';
@@ -28,7 +32,8 @@ export default defineBackground(() => {
       const settings = await readSettings();
       const host = new URL(url).host.toLowerCase();
       const ambient = settings.proactivity !== 'off' && [...settings.ambientHosts, ...settings.githubHosts].includes(host);
-      return { capture: ambient || (tabId !== undefined && isWatched(tabId)), githubHosts: settings.githubHosts };
+      const github = host === 'github.com' || settings.githubHosts.includes(host);
+      return { capture: ambient || (tabId !== undefined && isWatched(tabId)), githubHosts: settings.githubHosts, inPageHelp: settings.inPageHelp && github };
     },
     async 'context-update'({ context }, { tabId }) {
       if (tabId === undefined) return { accepted: false };
@@ -39,7 +44,7 @@ export default defineBackground(() => {
     async 'script-rerun'({ tabId, code }) {
       const view = await getTabView(tabId);
       if (!view) return { ok: false, error: 'NoPageError: Tandem has not read this tab yet', logs: [], ms: 0 };
-      return runScript(code, sandboxInputFromContext(view.context));
+      return runScript(code, sandboxInputFromContext(sharedContext(view)));
     },
     'conversation-list': () => listConversations(),
     async 'conversation-get'({ id }) {
@@ -47,7 +52,13 @@ export default defineBackground(() => {
       return conversation ? settleInterruptedTurns(conversation) : null;
     },
     'conversation-delete': ({ id }) => deleteConversation(id),
-    'provider-test': ({ provider }) => testConnection(provider),
+    async 'provider-test'({ provider }) {
+      // A local server (Ollama) refuses the extension's Origin: the rule must be in place before the first request.
+      await syncLocalEndpointOriginRule(provider);
+      const result = await testConnection(provider);
+      await syncLocalEndpointOriginRule((await readSettings()).provider);
+      return result;
+    },
     async 'action-execute'({ tabId, action }) {
       if (action.type === 'open') {
         await browser.tabs.create({ url: action.url, openerTabId: tabId });
@@ -64,18 +75,35 @@ export default defineBackground(() => {
       const card = view?.suggestions.find((suggestion) => suggestion.id === suggestionId);
       if (!view || !card) return;
       await feedbackItem.setValue(recordFeedback(await feedbackItem.getValue(), view.context.kind, card.rule, verdict));
-      if (verdict === 'dismiss') await publish(tabId, view.context, [...view.dismissed, card.id]);
+      if (verdict === 'dismiss') await publish(tabId, view.context, { dismissed: [...view.dismissed, card.id], excluded: view.excluded });
     },
+    async 'context-exclude'({ tabId, section, excluded }) {
+      const view = await getTabView(tabId);
+      if (!view) return null;
+      const next = excluded ? [...new Set([...view.excluded, section])] : view.excluded.filter((id) => id !== section);
+      return publish(tabId, view.context, { dismissed: view.dismissed, excluded: next });
+    },
+    // In-page help: open the panel while the click's gesture lasts (before any await), then leave it the request.
+    async 'help-open'({ request }, { tabId }) {
+      if (tabId === undefined) throw new RejectedMessageError('"help-open" comes only from a tab');
+      const opened = openPanelFor(tabId);
+      await putHelpRequest(tabId, request);
+      // A panel already open on this tab takes the request when it next receives the tab's view.
+      const view = await getTabView(tabId);
+      if (view) pushTabView(tabId, view);
+      return { opened: await opened };
+    },
+    'help-take': ({ tabId }) => takeHelpRequest(tabId),
   } satisfies BackgroundHandlers;
 
   /** Stores a tab's new capture with its cards, updates the badge and any panel watching the tab. */
-  async function publish(tabId: number, context: PageContext, dismissed?: string[]) {
+  async function publish(tabId: number, context: PageContext, kept?: { dismissed: string[]; excluded: string[] }) {
     const settings = await readSettings();
     const view = buildTabView(tabId, context, {
       tokenBudget: settings.tokenBudget,
       proactive: settings.proactivity !== 'off',
       feedback: await feedbackItem.getValue(),
-      dismissed: dismissed ?? dismissedFor(await getTabView(tabId), context),
+      ...(kept ?? carriedOver(await getTabView(tabId), context)),
     });
     await putTabView(view);
     pushTabView(tabId, view);
@@ -102,6 +130,9 @@ export default defineBackground(() => {
     },
   });
   acceptRunPorts(self.origin);
+
+  void readSettings().then((settings) => syncLocalEndpointOriginRule(settings.provider));
+  settingsItem.watch((settings) => void syncLocalEndpointOriginRule(settings?.provider ?? null));
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A full navigation makes the old capture wrong; the content script of the new page reports afresh.

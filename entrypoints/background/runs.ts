@@ -11,6 +11,8 @@ import { RUN_PORT } from '../../lib/messaging/protocol';
 import { loadConversation, saveConversation } from '../../lib/storage/conversations';
 import { readSettings } from '../../lib/storage/settings';
 import { getTabView } from './tab-store';
+import { sharedContext } from './tab-views';
+import { sendToTab } from '../../lib/messaging/send';
 import { newId } from './ids';
 
 type Port = Browser.runtime.Port;
@@ -89,11 +91,13 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
   };
   try {
     const events = runTurn(request, {
-      context: view.context,
+      context: sharedContext(view),
       provider: settings.provider,
       tokenBudget: settings.tokenBudget,
       history,
       signal: controller.signal,
+      // Read-only: the content script returns the text of one section of the live page, redacted.
+      readMore: async (section) => (await sendToTab(command.tabId, 'section-read', { section })).text,
     });
     for await (const event of events) {
       turn = applyAgentEvent(turn, event);

@@ -1,4 +1,5 @@
 // Turns a fresh capture into what the panel shows for a tab: the context, what the model would receive, the cards.
+import { listSections, withoutSections } from '../../lib/context/sections';
 import { serializeForPrompt } from '../../lib/context/serialize';
 import type { PageContext } from '../../lib/context/types';
 import type { TabView } from '../../lib/messaging/protocol';
@@ -12,6 +13,8 @@ export interface TabViewSettings {
   feedback: FeedbackLog;
   /** Cards the user dismissed on this page: they stay gone while the page is open. */
   dismissed: string[];
+  /** Parts the user left out of what the model receives. */
+  excluded: string[];
 }
 
 export function buildTabView(tabId: number, context: PageContext, settings: TabViewSettings): TabView {
@@ -19,13 +22,21 @@ export function buildTabView(tabId: number, context: PageContext, settings: TabV
   return {
     tabId,
     context,
-    tokens: serializeForPrompt(context, settings.tokenBudget).tokens,
+    tokens: serializeForPrompt(withoutSections(context, settings.excluded), settings.tokenBudget).tokens,
     suggestions: suggestions.filter((suggestion) => !settings.dismissed.includes(suggestion.id)),
     dismissed: settings.dismissed,
+    sections: listSections(context),
+    excluded: settings.excluded,
   };
 }
 
-/** Dismissals carry over re-captures of the same page, not to another page. */
-export function dismissedFor(previous: TabView | null, context: PageContext): string[] {
-  return previous && pageKey(previous.context.url) === pageKey(context.url) ? previous.dismissed : [];
+/** What the model and its scripts may see of this tab: the capture minus the parts the user excluded. */
+export function sharedContext(view: TabView): PageContext {
+  return withoutSections(view.context, view.excluded);
+}
+
+/** Dismissals and exclusions carry over re-captures of the same page, not to another page. */
+export function carriedOver(previous: TabView | null, context: PageContext): { dismissed: string[]; excluded: string[] } {
+  const samePage = previous !== null && pageKey(previous.context.url) === pageKey(context.url);
+  return samePage ? { dismissed: previous.dismissed, excluded: previous.excluded } : { dismissed: [], excluded: [] };
 }

@@ -6,6 +6,7 @@ import { readSection } from '../../lib/capture/read-section';
 import { isRecord } from '../../lib/messaging/guards';
 import type { ContentMessageName, Envelope, Reply } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
+import { startInPageHelp } from './in-page-help/index';
 import { captureLivePage } from './page-capture';
 import { watchNavigation } from './watch-navigation';
 
@@ -17,6 +18,8 @@ export default defineContentScript({
     // Runs only actions the background forwards after the user's click in the panel; checked again here.
     const executor = createExecutor(document);
     ctx.onInvalidated(() => executor.clearPreview());
+    // Buttons inside GitHub's pages (entrypoints/content/in-page-help); on or off per the background's reply.
+    const inPageHelp = startInPageHelp(ctx);
     const checked = (value: unknown) => {
       const result = validateAction(value, { document });
       if (!result.ok) throw new TypeError(result.error);
@@ -55,6 +58,7 @@ export default defineContentScript({
     const report = async () => {
       const answer = await sendToBackground('content-ready', { url: location.href });
       githubHosts = answer.githubHosts;
+      inPageHelp.setEnabled(answer.inPageHelp);
       if (answer.capture && !ctx.isInvalid) await sendToBackground('context-update', { context: await captureLivePage(githubHosts) });
     };
     const reportQuietly = () => report().catch((error: unknown) => console.debug('Tandem: capture not sent', error));

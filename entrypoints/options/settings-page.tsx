@@ -1,37 +1,88 @@
-import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../../lib/storage/settings';
+import { AmbientSitesSection } from '../../components/settings/ambient-sites-section';
+import { InPageHelpSection } from '../../components/settings/in-page-help-section';
+import { ProactivitySection } from '../../components/settings/proactivity-section';
+import { ProviderSection } from '../../components/settings/provider-section';
+import { SaveBar } from '../../components/settings/save-bar';
+import { TokenBudgetSection } from '../../components/settings/token-budget-section';
+import {
+  addHost,
+  askForHost,
+  canSave,
+  choosePreset,
+  connection,
+  dirty,
+  discardChanges,
+  draft,
+  errors,
+  feedbackMessage,
+  hostAccess,
+  hostNotice,
+  models,
+  removeHost,
+  removeProvider,
+  resetMutedSuggestions,
+  save,
+  saveBlocker,
+  saveState,
+  testProvider,
+  updateDraft,
+} from './store';
 
-/** Foundation settings: the GitHub Enterprise hosts Tandem reads as GitHub. Providers arrive with the agent. */
+/** Tandem's options page: the sections wired to the store; saving is explicit. */
 export function SettingsPage() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [hosts, setHosts] = useState('');
-  const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    void readSettings().then((loaded) => {
-      setSettings(loaded);
-      setHosts(loaded.githubHosts.join('\n'));
-    });
-  }, []);
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const githubHosts = hosts.split(/\s+/).map((host) => host.trim().toLowerCase()).filter(Boolean);
-    const next = { ...settings, githubHosts };
-    await settingsItem.setValue(next);
-    setSettings(next);
-    setSaved(true);
-  };
-
+  const current = draft.value;
   return (
-    <main class="settings">
-      <h1>Tandem settings</h1>
-      <form onSubmit={save}>
-        <label for="github-hosts">GitHub Enterprise hosts (one per line)</label>
-        <textarea id="github-hosts" data-testid="github-hosts" rows={4} value={hosts} onInput={(event) => setHosts(event.currentTarget.value)} />
-        <button type="submit">Save</button>
-        {saved && <p role="status">Saved.</p>}
-      </form>
-    </main>
+    <div class="settings-page">
+      <header class="settings-page__header">
+        <h1 class="settings-page__title">Tandem settings</h1>
+        <p class="settings-page__subtitle">Changes apply after you save. Everything here stays in this browser.</p>
+      </header>
+      {current === null ? (
+        <p class="settings-page__loading" role="status">
+          <span class="spinner" aria-hidden="true" /> Loading settings…
+        </p>
+      ) : (
+        <form
+          class="settings-form"
+          data-testid="settings-form"
+          data-ready="true"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <ProviderSection
+            draft={current}
+            errors={errors.value}
+            models={models.value}
+            connection={connection.value}
+            onPreset={choosePreset}
+            onChange={updateDraft}
+            onTest={() => void testProvider()}
+            onRemove={removeProvider}
+          />
+          <ProactivitySection
+            proactivity={current.proactivity}
+            hasProvider={current.preset !== null}
+            feedbackMessage={feedbackMessage.value}
+            onChange={(proactivity) => updateDraft({ proactivity })}
+            onResetFeedback={() => void resetMutedSuggestions()}
+          />
+          <AmbientSitesSection
+            githubAmbient={current.githubAmbient}
+            hosts={current.enterpriseHosts}
+            access={hostAccess.value}
+            notice={hostNotice.value}
+            onGithubAmbient={(githubAmbient) => updateDraft({ githubAmbient })}
+            onAdd={addHost}
+            onRemove={removeHost}
+            onAllow={askForHost}
+          />
+          <TokenBudgetSection value={current.tokenBudget} error={errors.value.tokenBudget} onChange={(tokenBudget) => updateDraft({ tokenBudget })} />
+          <InPageHelpSection enabled={current.inPageHelp} onChange={(inPageHelp) => updateDraft({ inPageHelp })} />
+          <SaveBar dirty={dirty.value} canSave={canSave.value} blocker={saveBlocker.value} saveState={saveState.value} onDiscard={discardChanges} />
+        </form>
+      )}
+    </div>
   );
 }

@@ -1,14 +1,17 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ActionCard } from '../../components/action-card';
 import { AssistantTurn } from '../../components/assistant-turn';
 import { Composer } from '../../components/composer';
 import { ContextChip } from '../../components/context-chip';
-import { ActionCard } from '../../components/action-card';
-import { EmptyState } from '../../components/empty-state';
+import { ContextDetails } from '../../components/context-details';
+import { HistoryList } from '../../components/history-list';
 import { SuggestionDeck } from '../../components/suggestion-deck';
+import { Welcome } from '../../components/welcome';
 import type { RunRequestSummary } from '../../lib/conversation/types';
 import {
-  acceptSuggestion, approveAction, connection, conversation, dismissAction, dismissSuggestion, newConversation, pendingActions,
-  previewAction, rerunScript, runError, running, startRun, stopRun, tabView, undoAction,
+  acceptSuggestion, approveAction, connection, conversation, dismissAction, dismissSuggestion, excludeSection, hasProvider,
+  hideHistory, history, newConversation, openConversation, pendingActions, previewAction, removeConversation, rerunScript,
+  runError, running, showHistory, startRun, stopRun, tabView, undoAction,
 } from './store';
 import { usePanelShortcuts } from './shortcuts';
 
@@ -16,33 +19,49 @@ function retryRequest(request: RunRequestSummary) {
   startRun(request);
 }
 
-
 export function App() {
   const view = tabView.value;
   const current = conversation.value;
   const turns = current?.turns ?? [];
   const endOfList = useRef<HTMLDivElement>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [draft, setDraft] = useState<{ text: string; nonce: number } | undefined>(undefined);
   useEffect(() => endOfList.current?.scrollIntoView?.({ block: 'end' }), [turns.length, turns.at(-1)]);
   const suggestions = view?.suggestions ?? [];
   usePanelShortcuts({
     acceptTop: () => suggestions[0] && !running.value && acceptSuggestion(suggestions[0]),
     dismissTop: () => suggestions[0] && dismissSuggestion(suggestions[0]),
   });
+  const lastUser = [...turns].reverse().find((turn) => turn.role === 'user');
 
   return (
     <div class="panel">
       <header class="panel__header">
         <h1 class="panel__brand">Tandem</h1>
-        <div class="panel__actions">
+        <nav class="panel__actions" aria-label="Panel">
+          <button type="button" class="button button--ghost button--small" onClick={() => void showHistory()} data-testid="history-open">History</button>
           <button type="button" class="button button--ghost button--small" onClick={newConversation} disabled={running.value || turns.length === 0} data-testid="new-chat">
             New chat
           </button>
           <a class="button button--ghost button--small" href="/options.html" target="_blank" rel="noopener">Settings</a>
-        </div>
+        </nav>
       </header>
       <div class="panel__context" aria-live="polite">
         {view ? (
-          <ContextChip title={view.context.title} kind={view.context.kind} tokens={view.tokens} redactions={view.context.redactions} />
+          <>
+            <button type="button" class="context-chip--button context-chip-toggle" onClick={() => setDetailsOpen(!detailsOpen)} aria-expanded={detailsOpen} data-testid="context-chip-toggle">
+              <ContextChip title={view.context.title} kind={view.context.kind} tokens={view.tokens} redactions={view.context.redactions} />
+            </button>
+            {detailsOpen && (
+              <ContextDetails
+                sections={view.sections}
+                excluded={view.excluded}
+                cut={view.context.cut ?? []}
+                redactions={view.context.redactions}
+                onToggle={(section, excluded) => void excludeSection(section, excluded)}
+              />
+            )}
+          </>
         ) : (
           <div class="context-chip context-chip--pending" data-testid="context-chip-pending">
             {connection.value === 'unreadable' ? 'Tandem cannot read this tab (browser pages and the Web Store are off limits).' : 'Reading this tab…'}
@@ -50,43 +69,64 @@ export function App() {
         )}
       </div>
       <main class="panel__body" data-testid="conversation">
-        <SuggestionDeck suggestions={suggestions} onAccept={acceptSuggestion} onDismiss={dismissSuggestion} disabled={running.value} />
-        {pendingActions.value.map((proposal) => (
-          <ActionCard
-            key={proposal.callId}
-            proposal={proposal}
-            onApprove={(approved) => void approveAction(null, approved)}
-            onDismiss={(dismissed) => dismissAction(null, dismissed)}
-            onUndo={(done) => void undoAction(null, done)}
-            onPreview={previewAction}
+        {history.value ? (
+          <HistoryList
+            conversations={history.value}
+            currentId={current?.id ?? null}
+            onOpen={(id) => void openConversation(id)}
+            onDelete={(id) => void removeConversation(id)}
+            onClose={hideHistory}
           />
-        ))}
-        {turns.length === 0 && suggestions.length === 0 && (
-          <EmptyState title="Your teammate on this page">
-            <p>Ask a question about this page. Tandem answers by writing a small script over what it read, and shows you the script.</p>
-          </EmptyState>
+        ) : (
+          <>
+            <SuggestionDeck suggestions={suggestions} onAccept={acceptSuggestion} onDismiss={dismissSuggestion} disabled={running.value} />
+            {pendingActions.value.map((proposal) => (
+              <ActionCard
+                key={proposal.callId}
+                proposal={proposal}
+                onApprove={(approved) => void approveAction(null, approved)}
+                onDismiss={(dismissed) => dismissAction(null, dismissed)}
+                onUndo={(done) => void undoAction(null, done)}
+                onPreview={previewAction}
+              />
+            ))}
+            {turns.length === 0 && <Welcome hasProvider={hasProvider.value} hasSuggestions={suggestions.length > 0} />}
+            {turns.map((turn) =>
+              turn.role === 'user' ? (
+                <div key={turn.id} class="turn turn--user-row">
+                  <p class="turn turn--user" data-testid="user-turn">{turn.text}</p>
+                  {turn === lastUser && !running.value && (
+                    <button type="button" class="button button--ghost button--small turn__edit" onClick={() => setDraft({ text: turn.text, nonce: Date.now() })} data-testid="edit-last">
+                      Edit
+                    </button>
+                  )}
+                </div>
+              ) : (
+                <AssistantTurn
+                  key={turn.id}
+                  turn={turn}
+                  onRerun={rerunScript}
+                  onRetry={turn === turns.at(-1) && !running.value ? () => retryRequest(turn.request) : undefined}
+                  onApprove={(turnId, proposal) => void approveAction(turnId, proposal)}
+                  onDismiss={dismissAction}
+                  onUndo={(turnId, proposal) => void undoAction(turnId, proposal)}
+                  onPreview={previewAction}
+                />
+              ),
+            )}
+            {runError.value && <p class="error-notice" role="alert">{runError.value}</p>}
+          </>
         )}
-        {turns.map((turn) =>
-          turn.role === 'user' ? (
-            <p key={turn.id} class="turn turn--user" data-testid="user-turn">{turn.text}</p>
-          ) : (
-            <AssistantTurn
-              key={turn.id}
-              turn={turn}
-              onRerun={rerunScript}
-              onRetry={turn === turns.at(-1) && !running.value ? () => retryRequest(turn.request) : undefined}
-              onApprove={(turnId, proposal) => void approveAction(turnId, proposal)}
-              onDismiss={dismissAction}
-              onUndo={(turnId, proposal) => void undoAction(turnId, proposal)}
-              onPreview={previewAction}
-            />
-          ),
-        )}
-        {runError.value && <p class="error-notice" role="alert">{runError.value}</p>}
         <div ref={endOfList} />
       </main>
       <footer class="panel__composer">
-        <Composer running={running.value} onSend={(question) => startRun({ type: 'ask', question })} onStop={stopRun} />
+        <Composer
+          running={running.value}
+          draft={draft}
+          onSend={(question) => startRun({ type: 'ask', question })}
+          onStop={stopRun}
+          placeholder={hasProvider.value === false ? 'Ask about this page (add a provider in Settings first)…' : 'Ask about this page…'}
+        />
       </footer>
     </div>
   );

@@ -3,12 +3,13 @@
 import { signal } from '@preact/signals';
 import { browser, type Browser } from 'wxt/browser';
 import { applyAgentEvent } from '../../lib/conversation/apply-event';
-import type { AssistantTurn, Conversation, ProposedAction, RunRequestSummary } from '../../lib/conversation/types';
+import type { AssistantTurn, Conversation, ConversationSummary, ProposedAction, RunRequestSummary } from '../../lib/conversation/types';
 import type { BackgroundToPanel, PanelToBackground, RunCommand, RunUpdate, TabView } from '../../lib/messaging/protocol';
 import { PANEL_PORT, RUN_PORT } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
 import type { Action, ScriptResult, Suggestion } from '../../lib/context/types';
 import { followServedTab } from './tab-binding';
+import { readSettings, settingsItem } from '../../lib/storage/settings';
 
 export const servedTabId = signal<number | null>(null);
 export const tabView = signal<TabView | null>(null);
@@ -28,6 +29,7 @@ function connectPanel(): Browser.runtime.Port {
     if (typed.type === 'tab-view') {
       tabView.value = typed.view;
       connection.value = typed.view ? 'ready' : 'unreadable';
+      if (typed.view) void runPendingHelp(typed.tabId).catch(reportFailure);
     }
     // A run in progress owns the conversation shown; the background's copy catches up when it ends.
     if (typed.type === 'conversation' && !running.value) conversation.value = typed.conversation;
@@ -50,6 +52,7 @@ function watch(tabId: number): void {
 }
 
 export function startPanelStore(): void {
+  watchProvider();
   panelPort = connectPanel();
   void followServedTab((tabId, reason) => {
     if (reason !== 'navigate') {
@@ -201,4 +204,82 @@ export async function previewAction(action: Action | null): Promise<string | nul
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+// ─── In-page help (entrypoints/content/in-page-help) ────────────────────────
+
+/** Runs what a button in the page asked for, once the panel has the tab's view (its cards) and no run is going. */
+async function runPendingHelp(tabId: number): Promise<void> {
+  // Busy: the request stays with the background and is taken with the next view.
+  if (running.value) return;
+  const request = await sendToBackground('help-take', { tabId });
+  if (!request || servedTabId.value !== tabId) return;
+  if ('ask' in request) {
+    startRun({ type: 'ask', question: request.ask });
+    return;
+  }
+  const card = tabView.value?.suggestions.find((suggestion) => suggestion.rule === request.suggestionRule);
+  // The card may be muted or proactivity off; the same help is then asked as a question.
+  if (card) acceptSuggestion(card);
+  else startRun({ type: 'ask', question: request.title });
+}
+
+// ─── Context details, history ───────────────────────────────────────────────
+
+export async function excludeSection(section: string, excluded: boolean): Promise<void> {
+  const tabId = servedTabId.value;
+  if (tabId === null) return;
+  try {
+    const view = await sendToBackground('context-exclude', { tabId, section, excluded });
+    if (view) tabView.value = view;
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+export const history = signal<ConversationSummary[] | null>(null);
+
+export async function showHistory(): Promise<void> {
+  try {
+    history.value = await sendToBackground('conversation-list', {});
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+export function hideHistory(): void {
+  history.value = null;
+}
+
+export async function openConversation(id: string): Promise<void> {
+  if (running.value) return;
+  try {
+    const loaded = await sendToBackground('conversation-get', { id });
+    if (loaded) conversation.value = loaded;
+    history.value = null;
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+export async function removeConversation(id: string): Promise<void> {
+  try {
+    await sendToBackground('conversation-delete', { id });
+    if (conversation.value?.id === id) conversation.value = null;
+    history.value = (history.value ?? []).filter((entry) => entry.id !== id);
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+/** Whether a model provider is set: without one the panel says what works offline and how to add one. */
+export const hasProvider = signal<boolean | null>(null);
+
+export function watchProvider(): void {
+  void readSettings().then((settings) => {
+    hasProvider.value = settings.provider !== null;
+  });
+  settingsItem.watch((settings) => {
+    hasProvider.value = Boolean(settings?.provider);
+  });
 }

@@ -10,6 +10,8 @@ export interface ProviderSettings {
   model: string;
   /** How long to wait for the server to start answering a request. */
   timeoutMs?: number;
+  /** How long a started answer may go without a chunk before it counts as stalled (the agent loop's default otherwise). */
+  stallTimeoutMs?: number;
 }
 
 export const defaultTimeoutMs = 60_000;

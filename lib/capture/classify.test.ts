@@ -3,7 +3,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { classify, isGithubHost } from './classify';
 
-const articles = '/work/shared/fixtures/articles';
+const articles = `${process.cwd()}/../shared/fixtures/articles`;
 const documentOf = (html: string, url = 'https://example.org/page'): Document => new JSDOM(html, { url }).window.document;
 const fileDocument = (path: string, url = 'https://example.org/page'): Document => documentOf(readFileSync(path, 'utf8'), url);
 

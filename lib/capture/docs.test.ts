@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocData } from '../context/types';
 import { docsAdapter, readCodeBlocks } from './docs';
 
-const articles = '/work/shared/fixtures/articles';
+const articles = `${process.cwd()}/../shared/fixtures/articles`;
 const quiet = new VirtualConsole();
 const documentOf = (html: string, url = 'http://fakehost/test/page.html'): Document => new JSDOM(html, { url, virtualConsole: quiet }).window.document;
 

@@ -98,7 +98,7 @@ describe('capturePage: kinds, fallbacks and limits', () => {
 
   it('captures a readerable article as docs and a Grafana-like page as a dashboard', async () => {
     const articleUrl = 'http://fakehost/test/page.html';
-    const article = await capturePage(fixture('/work/shared/fixtures/articles/v8-blog/source.html', articleUrl), articleUrl, { githubHosts: [], now });
+    const article = await capturePage(fixture(`${process.cwd()}/../shared/fixtures/articles/v8-blog/source.html`, articleUrl), articleUrl, { githubHosts: [], now });
     expect(article.kind).toBe('docs');
     expect((article.data as DocData).codeBlocks.length).toBeGreaterThan(0);
     const grafanaUrl = 'https://grafana.example.com/d/abc';

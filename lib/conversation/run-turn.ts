@@ -10,7 +10,7 @@ import type { PageContext, ScriptResult } from '../context/types';
 import { serializeForPrompt } from '../context/serialize';
 import { runScript, type SandboxLimits } from '../sandbox/run-script';
 import { sandboxInputFromContext } from '../sandbox/sandbox-input';
-import { getSkill, skillSource, skillsForKind } from '../skills/index';
+import { getSkill, SKILL_LIMITS, skillSource, skillsForKind } from '../skills/index';
 import { turnText } from './apply-event';
 import type { RunRequestSummary, Turn } from './types';
 
@@ -56,6 +56,7 @@ export async function* runTurn(request: RunRequestSummary, deps: TurnDeps): Asyn
       model: deps.provider.model,
       signal: deps.signal,
       maxSteps: deps.maxSteps,
+      stallTimeoutMs: deps.provider.stallTimeoutMs,
       runScript: (code, signal) => runOnPage(code, deps, signal),
       runSkill: (id, signal) => runSkillOnPage(id, deps, signal),
       readMore: deps.readMore ?? (async () => 'Reading more of the page is not available here.'),
@@ -73,7 +74,7 @@ async function* runSkillTurn(id: string, deps: TurnDeps): AsyncGenerator<AgentEv
   const code = skillSource(skill);
   const callId = `${id}-1`;
   yield { type: 'script-start', callId, code, source: 'skill', skill: id };
-  const result = await runScript(code, sandboxInputFromContext(deps.context), deps.sandboxLimits, { signal: deps.signal });
+  const result = await runScript(code, sandboxInputFromContext(deps.context), { ...SKILL_LIMITS, ...deps.sandboxLimits }, { signal: deps.signal });
   yield { type: 'script-end', callId, code, result, source: 'skill', skill: id };
   if (deps.signal.aborted) {
     yield { type: 'run-error', error: { name: 'AbortError', message: 'Stopped.' } };
@@ -93,7 +94,8 @@ export function skillAnswerText(result: ScriptResult): string {
   const markdown = (result.views ?? []).flatMap((view) => (view.type === 'markdown' ? [view.text] : []));
   if (markdown.length > 0) return markdown.join('\n\n');
   const tables = (result.views ?? []).filter((view) => view.type !== 'markdown').length;
-  return tables > 0 ? `Computed ${tables === 1 ? 'one table' : `${tables} views`} from the page; see below.` : 'Done.';
+  if (tables === 0) return 'Done: the script above ran without showing anything; expand it for its value and logs.';
+  return `${tables === 1 ? 'The table above was' : 'The views above were'} computed from the page by the script; expand it to check the code or re-run it.`;
 }
 
 function runOnPage(code: string, deps: TurnDeps, signal: AbortSignal): Promise<ScriptResult> {
@@ -103,7 +105,7 @@ function runOnPage(code: string, deps: TurnDeps, signal: AbortSignal): Promise<S
 async function runSkillOnPage(id: string, deps: TurnDeps, signal: AbortSignal): Promise<ScriptResult> {
   const skill = getSkill(id);
   if (!skill) return { ok: false, error: `UnknownSkillError: there is no built-in skill "${id}"`, logs: [], ms: 0 };
-  return runScript(skillSource(skill), sandboxInputFromContext(deps.context), deps.sandboxLimits, { signal });
+  return runScript(skillSource(skill), sandboxInputFromContext(deps.context), { ...SKILL_LIMITS, ...deps.sandboxLimits }, { signal });
 }
 
 function availableSkills(context: PageContext): SkillSummary[] {

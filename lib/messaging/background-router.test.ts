@@ -12,7 +12,7 @@ const context = {
 
 function handlers() {
   return {
-    'content-ready': vi.fn(() => ({ capture: true, githubHosts: [] })),
+    'content-ready': vi.fn(() => ({ capture: true, githubHosts: [], inPageHelp: true })),
     'context-update': vi.fn(() => ({ accepted: true })),
     'tab-view-get': vi.fn(() => null),
     'script-rerun': vi.fn(() => ({ ok: true, logs: [], ms: 0 })),
@@ -24,6 +24,9 @@ function handlers() {
     'action-preview': vi.fn(() => ({ ok: true as const, message: 'shown' })),
     'action-undo': vi.fn(() => ({ ok: true as const, message: 'undone' })),
     'suggestion-feedback': vi.fn(() => undefined),
+    'context-exclude': vi.fn(() => null),
+    'help-open': vi.fn(() => ({ opened: 'side-panel' as const })),
+    'help-take': vi.fn(() => null),
   } satisfies BackgroundHandlers;
 }
 
@@ -80,5 +83,18 @@ describe('routeBackgroundMessage', () => {
     });
     const reply = await routeBackgroundMessage({ channel: 'tandem', name: 'tab-view-get', input: { tabId: 2 } }, panel, self, spies, backgroundGuards);
     expect(reply).toEqual({ ok: false, error: { name: 'TypeError', message: 'boom' } });
+  });
+
+  it('takes in-page help only from a content script, and only as a card id or a bounded question', async () => {
+    const spies = handlers();
+    const open = (input: unknown, sender: typeof content | typeof panel) =>
+      routeBackgroundMessage({ channel: 'tandem', name: 'help-open', input }, sender, self, spies, backgroundGuards);
+    expect(await open({ request: { ask: 'Walk me through the changes in src/a.ts' } }, content)).toEqual({ ok: true, value: { opened: 'side-panel' } });
+    expect(await open({ request: { suggestionRule: 'pull-failing-checks', title: 'Explain the failing check' } }, content)).toMatchObject({ ok: true });
+    expect(await open({ request: { ask: 'x' } }, panel)).toMatchObject({ ok: false, error: { name: 'RejectedMessageError' } });
+    expect(await open({ request: { ask: 'x'.repeat(5_000) } }, content)).toMatchObject({ ok: false });
+    expect(await open({ request: { suggestionRule: '<script>', title: 'x' } }, content)).toMatchObject({ ok: false });
+    expect(await open({ request: { ask: 'x', action: { type: 'open', url: 'https://evil.example' } } }, content)).toMatchObject({ ok: false });
+    expect(spies['help-open']).toHaveBeenCalledTimes(2);
   });
 });

@@ -3,6 +3,8 @@ import type { InputGuards } from './background-router';
 import type { ProviderSettings } from '../agent/client';
 import { validateAction } from '../actions/validate';
 import type { Action, PageContext } from '../context/types';
+import { MAX_HELP_ASK_CHARS } from '../in-page-help/requests';
+import type { HelpRequest } from '../in-page-help/types';
 
 const PAGE_KINDS = new Set([
   'github.pull', 'github.pull.files', 'github.issue', 'github.blob', 'github.actions', 'github.repo',
@@ -50,7 +52,20 @@ export const backgroundGuards: InputGuards = {
   'suggestion-feedback': (input): input is { tabId: number; suggestionId: string; verdict: 'accept' | 'dismiss' } =>
     isRecord(input) && isTabId(input.tabId) && typeof input.suggestionId === 'string' && input.suggestionId.length <= 200 &&
     (input.verdict === 'accept' || input.verdict === 'dismiss'),
+  'context-exclude': (input): input is { tabId: number; section: string; excluded: boolean } =>
+    isRecord(input) && isTabId(input.tabId) && typeof input.section === 'string' && /^\w{1,40}$/.test(input.section) &&
+    typeof input.excluded === 'boolean',
+  'help-open': (input): input is { request: HelpRequest } => isRecord(input) && isHelpRequest(input.request),
+  'help-take': (input): input is { tabId: number } => isRecord(input) && isTabId(input.tabId),
 };
+
+/** A card by its rule id, or a bounded question: what an in-page help button may ask the panel to run. */
+export function isHelpRequest(value: unknown): value is HelpRequest {
+  if (!isRecord(value)) return false;
+  if (typeof value.ask === 'string') return value.ask.trim() !== '' && value.ask.length <= MAX_HELP_ASK_CHARS && Object.keys(value).length === 1;
+  return typeof value.suggestionRule === 'string' && /^[a-z0-9-]{1,80}$/.test(value.suggestionRule) &&
+    typeof value.title === 'string' && value.title.length <= 200 && Object.keys(value).length === 2;
+}
 
 export function isConversationId(value: unknown): value is string {
   return typeof value === 'string' && /^[\w-]{1,80}$/.test(value);

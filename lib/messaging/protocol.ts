@@ -2,8 +2,10 @@
 // Types only (plus the name lists the sender checks need), so every context can import it.
 import type { ConnectionTest, ProviderSettings } from '../agent/client';
 import type { AgentEvent } from '../agent/events';
+import type { ContextSection } from '../context/sections';
 import type { Action, PageContext, ScriptResult, Suggestion } from '../context/types';
 import type { Conversation, ConversationSummary, RunRequestSummary } from '../conversation/types';
+import type { HelpRequest } from '../in-page-help/types';
 
 /** Who sent a message, decided from the browser's `sender`, never from the message itself. */
 export type SenderRole = 'content' | 'extension';
@@ -18,6 +20,9 @@ export interface TabView {
   suggestions: Suggestion[];
   /** Ids of cards dismissed on this page. */
   dismissed: string[];
+  /** The parts of the capture, and those the user chose not to send to the model. */
+  sections: ContextSection[];
+  excluded: string[];
 }
 
 /** What happened to an approved action (or its preview, or its undo). */
@@ -25,7 +30,7 @@ export type ActionOutcome = { ok: true; message: string; undoToken?: string; tar
 
 /** Messages to the background through runtime.sendMessage. */
 export interface BackgroundProtocol {
-  'content-ready': { from: 'content'; input: { url: string }; output: { capture: boolean; githubHosts: string[] } };
+  'content-ready': { from: 'content'; input: { url: string }; output: { capture: boolean; githubHosts: string[]; /** Show in-page help buttons on this page. */ inPageHelp: boolean } };
   'context-update': { from: 'content'; input: { context: PageContext }; output: { accepted: boolean } };
   'tab-view-get': { from: 'extension'; input: { tabId: number }; output: TabView | null };
   /** Re-run a script from a trail on the tab's current page data. */
@@ -39,6 +44,11 @@ export interface BackgroundProtocol {
   'action-preview': { from: 'extension'; input: { tabId: number; action: Action | null }; output: ActionOutcome };
   'action-undo': { from: 'extension'; input: { tabId: number; undoToken: string }; output: ActionOutcome };
   'suggestion-feedback': { from: 'extension'; input: { tabId: number; suggestionId: string; verdict: 'accept' | 'dismiss' }; output: void };
+  /** Leaves one part of the capture out of what is sent to the model (or puts it back). */
+  'context-exclude': { from: 'extension'; input: { tabId: number; section: string; excluded: boolean }; output: TabView | null };
+  // In-page help: a click on a button in the page opens the panel, which then takes the request and runs it.
+  'help-open': { from: 'content'; input: { request: HelpRequest }; output: { opened: 'side-panel' | 'window' } };
+  'help-take': { from: 'extension'; input: { tabId: number }; output: HelpRequest | null };
 }
 
 /** Messages from the background to a tab's content script through tabs.sendMessage. */
@@ -67,6 +77,9 @@ export const backgroundSenders: { [Name in BackgroundMessageName]: BackgroundPro
   'action-preview': 'extension',
   'action-undo': 'extension',
   'suggestion-feedback': 'extension',
+  'context-exclude': 'extension',
+  'help-open': 'content',
+  'help-take': 'extension',
 };
 
 export const contentSenders: { [Name in ContentMessageName]: ContentProtocol[Name]['from'] } = {

@@ -78,7 +78,7 @@ interface TcpdDataset {
 }
 
 describe('detectChangePoints on the Turing Change Point Dataset', () => {
-  const root = '/work/shared/fixtures/changepoints';
+  const root = `${process.cwd()}/../shared/fixtures/changepoints`;
   const annotations = JSON.parse(readFileSync(`${root}/annotations.json`, 'utf8')) as Record<string, AnnotationSets>;
   const datasets = readdirSync(`${root}/datasets`)
     .filter((name) => name.endsWith('.json'))

@@ -33,3 +33,9 @@ export function getSkill(id: string): Skill | undefined {
 export function skillsForKind(kind: PageKind): Skill[] {
   return skills.filter((skill) => skill.kinds.includes(kind));
 }
+
+/**
+ * Built-in skills are the team's own scripts, but they run over whole pages (long series, big diffs):
+ * they get a longer deadline than model-written scripts. Memory and output limits stay the default.
+ */
+export const SKILL_LIMITS = { timeoutMs: 5000 } as const;

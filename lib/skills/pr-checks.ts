@@ -19,8 +19,9 @@ export const prChecks: Skill = {
     const lines = [page.checks.length === 0 ? 'No checks on this pull request.' : `**Checks:** ${summary}.`];
     for (const check of failing) {
       const name = check.link ? `[${check.name}](${check.link})` : check.name;
-      lines.push(`- ❌ ${name}` + (check.description ? ` — ${check.description}` : ''));
+      lines.push(`- **${check.state === 'cancelled' ? 'Cancelled' : 'Failed'}:** ${name}` + (check.description ? ` — ${check.description}` : ''));
     }
+    if (failing.some((check) => check.link)) lines.push('', 'Open a failing check’s details: on the job log, Tandem finds the first errors and the step they belong to.');
     view.markdown(lines.join('\n'));
     return { failing, passing, pending, other, total: page.checks.length };
   },

@@ -47,7 +47,7 @@ function docFromExpectedHtml(html: string): DocData {
 }
 
 describe('summarizeText on real articles', () => {
-  const root = '/work/shared/fixtures/articles';
+  const root = `${process.cwd()}/../shared/fixtures/articles`;
   const articles = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 
   it('has articles to test on', () => expect(articles.length).toBeGreaterThanOrEqual(5));

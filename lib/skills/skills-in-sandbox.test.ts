@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageData } from '../context/types';
 import { runScript } from '../sandbox/run-script';
 import { actionsPage, dashboardPage, docPage, genericPage, pullPage } from '../../test/fixtures/skills/pages';
-import { skills } from './index';
+import { SKILL_LIMITS, skills } from './index';
 import { skillSource } from './skill-source';
 
 const pageFor: Record<string, PageData> = {
@@ -48,10 +48,10 @@ describe('every skill runs in the QuickJS sandbox', () => {
   });
 });
 
-describe('metric-change on a real-size series within the default limits', () => {
-  it('runs over a 581-point TCPD series in the default time budget', async () => {
+describe('metric-change on a real-size series within the skill limits', () => {
+  it('runs over a 581-point TCPD series within the skills time budget', async () => {
     const { readFileSync } = await import('node:fs');
-    const dataset = JSON.parse(readFileSync('/work/shared/fixtures/changepoints/datasets/bank.json', 'utf8')) as {
+    const dataset = JSON.parse(readFileSync(`${process.cwd()}/../shared/fixtures/changepoints/datasets/bank.json`, 'utf8')) as {
       series: { label: string; raw: number[] }[];
     };
     const values = dataset.series[0]!.raw;
@@ -60,7 +60,7 @@ describe('metric-change on a real-size series within the default limits', () => 
       series: [{ name: 'amount', labels: values.map((_value, index) => String(index)), values }],
     };
     const skill = skills.find((candidate) => candidate.id === 'metric-change')!;
-    const result = await runScript(skillSource(skill), { page });
+    const result = await runScript(skillSource(skill), { page }, SKILL_LIMITS);
     console.log(`metric-change on 581 points in QuickJS: ${result.ms} ms`);
     expect(result.ok).toBe(true);
   });

@@ -10,8 +10,8 @@ interface Dataset {
   time: { raw: string[] };
 }
 
-const dataset = JSON.parse(readFileSync('/work/shared/fixtures/changepoints/datasets/run_log.json', 'utf8')) as Dataset;
-const annotations = JSON.parse(readFileSync('/work/shared/fixtures/changepoints/annotations.json', 'utf8')) as Record<string, Record<string, number[]>>;
+const dataset = JSON.parse(readFileSync(`${process.cwd()}/../shared/fixtures/changepoints/datasets/run_log.json`, 'utf8')) as Dataset;
+const annotations = JSON.parse(readFileSync(`${process.cwd()}/../shared/fixtures/changepoints/annotations.json`, 'utf8')) as Record<string, Record<string, number[]>>;
 
 describe('suggestions on a captured run log', () => {
   it('asks why a metric moved at a point the annotators also marked, and offers the table summary', async () => {

@@ -6,7 +6,7 @@ import { capturePage } from '../capture/index';
 import type { PageContext, Suggestion } from '../context/types';
 import { suggestWithDiagnostics } from './index';
 
-const fixtures = '/work/shared/fixtures/github';
+const fixtures = `${process.cwd()}/../shared/fixtures/github`;
 
 async function capture(file: string, url: string, capturedAt = 1): Promise<PageContext> {
   // Saved pages carry CSS jsdom cannot parse; its complaints are noise here.

@@ -21,5 +21,9 @@ export function describeTabView(view: TabView): string {
   ];
   const facts = Object.entries(context.facts);
   if (facts.length > 0) lines.push(`  facts:      ${facts.map(([name, value]) => `${name}=${String(value)}`).join(', ')}`);
+  if (view.suggestions.length > 0) {
+    lines.push('', 'Tandem suggests:');
+    for (const suggestion of view.suggestions) lines.push(`  • ${suggestion.title} — ${suggestion.why}`);
+  }
   return lines.join('\n');
 }

@@ -59,7 +59,7 @@ describe('dashboard adapter: a table of timed numbers (TCPD run_log)', () => {
     time: { raw: string[] };
     series: { label: string; raw: number[] }[];
   }
-  const dataset = JSON.parse(readFileSync('/work/shared/fixtures/changepoints/datasets/run_log.json', 'utf8')) as Dataset;
+  const dataset = JSON.parse(readFileSync(`${process.cwd()}/../shared/fixtures/changepoints/datasets/run_log.json`, 'utf8')) as Dataset;
 
   it('turns each numeric column into a series labelled by the time column', async () => {
     const data = await captureFile('test/fixtures/dashboard/run-log-table.html', 'https://reports.example.com/run');

@@ -17,7 +17,7 @@ const itemSelector = [
 ].join(', ');
 
 export function readChecks(document: Document): { checks: Check[]; cut: string[] } {
-  const items = findItems(document);
+  const items = findCheckItems(document);
   const checks: Check[] = [];
   const seen = new Set<string>();
   for (const item of items) {
@@ -30,7 +30,8 @@ export function readChecks(document: Document): { checks: Check[]; cut: string[]
   return { checks: checks.slice(0, limits.checks), cut };
 }
 
-function findItems(document: Document): Element[] {
+/** The check rows a page shows, wrappers left out (also used to place in-page help beside failing checks). */
+export function findCheckItems(document: Document): Element[] {
   const items = Array.from(document.querySelectorAll(itemSelector));
   const matched = new Set(items);
   // A matched element that holds another matched one is a wrapper, not a check.
@@ -41,7 +42,8 @@ function findItems(document: Document): Element[] {
   return items.filter((item) => !wrappers.has(item));
 }
 
-function readCheck(item: Element): Check | undefined {
+/** One check row as Tandem reads it (name, state, description, link), or undefined when it has no name. */
+export function readCheck(item: Element): Check | undefined {
   const nameElement = item.querySelector('[data-testid="check-name"], .merge-status-item strong, strong, .checks-list-item-name, a[href*="/runs/"], a[href*="/checks"]');
   const descriptionElement = item.querySelector('[data-testid="check-description"], .status-meta, .color-fg-muted, .text-small');
   const name = textOf(nameElement);

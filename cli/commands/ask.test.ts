@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeLlm, type FakeLlm } from '../../test/fake-llm/server';
+import type { CliIO } from '../command';
+import { askWithEnvironment, parseAskArguments, providerFromEnvironment, type StreamingCliIO } from './ask';
+
+function recordingIo(): CliIO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text) };
+}
+
+const page = 'test/fixtures/github/pr-files-react.html';
+const url = 'https://github.com/acme/widgets/pull/42/files';
+const script = 'const paths = files().map((file) => file.path);\nconsole.log("files", paths.length);\nreturn paths;';
+
+let server: FakeLlm | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('ask command', () => {
+  it('prints the script the model ran, its result, and the streamed answer', async () => {
+    server = await startFakeLlm({
+      turns: [
+        { toolCalls: [{ name: 'run_script', arguments: JSON.stringify({ code: script }) }] },
+        { text: 'The pull request changes three files; src/upload.ts has the most edits.' },
+      ],
+    });
+    const io = recordingIo();
+    const code = await askWithEnvironment({ TANDEM_MODEL: 'fake-model', OPENAI_BASE_URL: server.url })([page, '--url', url, 'Which files change?'], io);
+    expect(io.stderr).toEqual([]);
+    expect(code).toBe(0);
+    const output = io.stdout.join('\n');
+    expect(output).toContain(script);
+    expect(output).toContain('"src/upload.ts"');
+    expect(output).toMatch(/^log: files \d+$/m);
+    expect(output).toMatch(/── result · \d+ ms ──/);
+    expect(output.trimEnd().endsWith('The pull request changes three files; src/upload.ts has the most edits.')).toBe(true);
+    // The script ran before the answer was written, and the answer is printed after it.
+    expect(output.indexOf(script)).toBeLessThan(output.indexOf('The pull request changes'));
+
+    const [first] = server.chatCalls();
+    expect(first?.body?.model).toBe('fake-model');
+    expect(JSON.stringify(first?.body?.messages)).toContain('Which files change?');
+  });
+
+  it('streams text through write when the terminal has it, and shows proposed actions unexecuted', async () => {
+    server = await startFakeLlm({
+      turns: [
+        { toolCalls: [{ name: 'propose_action', arguments: JSON.stringify({ action: { type: 'copy', text: 'LGTM' }, why: 'a short approval' }) }] },
+        { text: 'Here is a draft you can copy.' },
+      ],
+    });
+    const written: string[] = [];
+    const io: StreamingCliIO & { stdout: string[] } = { ...recordingIo(), write: (text) => written.push(text) };
+    const code = await askWithEnvironment({ TANDEM_MODEL: 'fake-model', OPENAI_BASE_URL: server.url })([page, '--url', url, 'Draft', 'a', 'review'], io);
+    expect(code).toBe(0);
+    expect(written.length).toBeGreaterThan(1);
+    expect(written.join('')).toBe('Here is a draft you can copy.');
+    expect(io.stdout.join('\n')).toContain('Proposed (not executed): Copy 4 characters to the clipboard — a short approval');
+    expect(JSON.stringify(server.chatCalls()[0]?.body?.messages)).toContain('Draft a review');
+  });
+
+  it('exits 1 and names the fix when the server refuses the key', async () => {
+    server = await startFakeLlm({ requireApiKey: 'right-key', fallback: { text: 'unused' } });
+    const io = recordingIo();
+    const code = await askWithEnvironment({ TANDEM_MODEL: 'fake-model', OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'wrong-key' })([page, '--url', url, 'Hi?'], io);
+    expect(code).toBe(1);
+    const errors = io.stderr.join('\n');
+    expect(errors).toMatch(/^AuthError: /);
+    expect(errors).toContain('Fix: ');
+  });
+
+  it('exits 2 with a clear message when TANDEM_MODEL is missing', async () => {
+    const io = recordingIo();
+    const code = await askWithEnvironment({ OPENAI_API_KEY: 'key' })([page, '--url', url, 'Hi?'], io);
+    expect(code).toBe(2);
+    expect(io.stderr[0]).toContain('TANDEM_MODEL is not set');
+  });
+
+  it('reads the provider from the environment with OpenAI as the default', () => {
+    expect(providerFromEnvironment({ TANDEM_MODEL: 'gpt-4o-mini', OPENAI_API_KEY: 'sk-test' })).toEqual({
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'gpt-4o-mini',
+      apiKey: 'sk-test',
+    });
+    expect(() => parseAskArguments([page, '--url', url])).toThrow(/question is missing/);
+  });
+});

@@ -1,0 +1,29 @@
+export interface WelcomeProps {
+  /** null while the settings are still loading. */
+  hasProvider: boolean | null;
+  hasSuggestions: boolean;
+}
+
+/** The first thing a user sees on a page with no conversation yet; says what works without a key. */
+export function Welcome({ hasProvider, hasSuggestions }: WelcomeProps) {
+  return (
+    <section class="empty-state welcome" data-testid="welcome">
+      <h2>Your teammate on this page</h2>
+      <p>
+        Tandem reads the page you are on and offers what you would want done. Every answer shows the script that produced it, so you can
+        check it and run it again.
+      </p>
+      {hasProvider === false && (
+        <>
+          <p>{hasSuggestions ? 'The cards above work right now, offline and without an API key.' : 'Built-in skills work offline, without an API key.'} To ask free-form questions, add a model provider:</p>
+          <ol>
+            <li>Open <a href="/options.html" target="_blank" rel="noopener">Settings</a>.</li>
+            <li>Pick OpenAI (with your API key), or a local server such as Ollama or LM Studio.</li>
+            <li>Press Test connection, then Save.</li>
+          </ol>
+        </>
+      )}
+      {hasProvider === true && <p>Ask a question below, or accept a card. Press <kbd>/</kbd> to type, <kbd>Alt</kbd>+<kbd>Enter</kbd> to accept the top card.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// One help button inside its own shadow root, out of the page's flow, so neither GitHub's CSS nor its layout
+// is touched: the element it sits on keeps its box.
+import type { HelpSpot } from '../../../lib/in-page-help/types';
+import { HELP_BUTTON_CSS, SPARK_PATH } from './styles';
+
+export const HELP_HOST_TAG = 'tandem-help';
+
+export interface HelpButton {
+  host: HTMLElement;
+  button: HTMLButtonElement;
+}
+
+const hostStyle: Record<string, string> = {
+  position: 'absolute',
+  left: '0px',
+  top: '0px',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  display: 'block',
+  width: 'auto',
+  height: 'auto',
+  'z-index': '2',
+  // Hidden until placed, so it never shows for a frame at the containing block's corner.
+  visibility: 'hidden',
+};
+
+export function createHelpButton(document: Document, spot: HelpSpot, label: string, onActivate: () => void): HelpButton {
+  const host = document.createElement(HELP_HOST_TAG);
+  host.setAttribute('data-spot', spot);
+  host.setAttribute('data-theme', colorModeOf(document));
+  for (const [property, value] of Object.entries(hostStyle)) host.style.setProperty(property, value, 'important');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = HELP_BUTTON_CSS;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button';
+  button.title = 'Open Tandem on this';
+  button.innerHTML = `<svg class="icon" viewBox="0 0 12 12" aria-hidden="true"><path d="${SPARK_PATH}"/></svg>`;
+  button.append(label);
+  root.append(style, button);
+
+  // Keeps a text selection alive (a click would collapse it) and keeps GitHub's row handlers out of it.
+  button.addEventListener('mousedown', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+  });
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    // A page script's synthetic click must never open Tandem or start a run.
+    if (!event.isTrusted) return;
+    onActivate();
+  });
+  return { host, button };
+}
+
+/** GitHub's own color mode: "light", "dark", or "auto" (follow the system). */
+function colorModeOf(document: Document): 'light' | 'dark' | 'auto' {
+  const mode = document.documentElement.getAttribute('data-color-mode');
+  return mode === 'light' || mode === 'dark' ? mode : 'auto';
+}
+
+/** Moves a placed host so its top-left corner lands on a viewport point, whatever its containing block is. */
+export function moveHostTo(host: HTMLElement, point: { left: number; top: number }): void {
+  const now = host.getBoundingClientRect();
+  const left = parseFloat(host.style.getPropertyValue('left')) || 0;
+  const top = parseFloat(host.style.getPropertyValue('top')) || 0;
+  host.style.setProperty('left', `${Math.round(left + point.left - now.left)}px`, 'important');
+  host.style.setProperty('top', `${Math.round(top + point.top - now.top)}px`, 'important');
+  host.style.setProperty('visibility', 'visible', 'important');
+}
