@@ -18,6 +18,7 @@ import { openPanelFor } from './open-panel';
 import { acceptRunPorts, settleInterruptedTurns } from './runs';
 import { forgetTab, getTabView, putTabView } from './tab-store';
 import { buildTabView, carriedOver, sharedContext } from './tab-views';
+import { cancelPrefetch, prefetchTopCard } from './prefetch';
 import { showSuggestionCount } from './badge';
 import { recordFeedback } from '../../lib/suggest/index';
 import { feedbackItem } from '../../lib/storage/feedback';
@@ -108,6 +109,9 @@ export default defineBackground(() => {
     await putTabView(view);
     pushTabView(tabId, view);
     await showSuggestionCount(tabId, view.suggestions.length);
+    if (settings.proactivity === 'prefetch') {
+      prefetchTopCard({ tabId, context: sharedContext(view), card: view.suggestions[0], provider: settings.provider, tokenBudget: settings.tokenBudget });
+    }
     return view;
   }
 
@@ -134,10 +138,16 @@ export default defineBackground(() => {
   void readSettings().then((settings) => syncLocalEndpointOriginRule(settings.provider));
   settingsItem.watch((settings) => void syncLocalEndpointOriginRule(settings?.provider ?? null));
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    cancelPrefetch(tabId);
+    void forgetTab(tabId);
+  });
   // A full navigation makes the old capture wrong; the content script of the new page reports afresh.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url) void forgetTab(tabId);
+    if (change.status === 'loading' && change.url) {
+      cancelPrefetch(tabId);
+      void forgetTab(tabId);
+    }
   });
 
   async function captureNow(tabId: number) {

@@ -12,6 +12,7 @@ import { loadConversation, saveConversation } from '../../lib/storage/conversati
 import { readSettings } from '../../lib/storage/settings';
 import { getTabView } from './tab-store';
 import { sharedContext } from './tab-views';
+import { takePrefetch } from './prefetch';
 import { sendToTab } from '../../lib/messaging/send';
 import { newId } from './ids';
 
@@ -90,7 +91,8 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
     await saveConversation(conversation);
   };
   try {
-    const events = runTurn(request, {
+    const prefetched = await takePrefetch(command.tabId, request, view.context.url);
+    const events = prefetched ? replay(prefetched) : runTurn(request, {
       context: sharedContext(view),
       provider: settings.provider,
       tokenBudget: settings.tokenBudget,
@@ -113,6 +115,10 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
     active.delete(turnId);
     await persist();
   }
+}
+
+async function* replay(events: AgentEvent[]): AsyncGenerator<AgentEvent> {
+  yield* events;
 }
 
 function isMilestone(event: AgentEvent): boolean {
