@@ -36,7 +36,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Tandem' },
-          browser_specific_settings: { gecko: { id: 'tandem@tandem.dev', strict_min_version: '128.0' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'tandem@tandem.dev',
+              strict_min_version: '128.0',
+              // Page content goes to the model provider the user configures (never anywhere else).
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+          },
         }
       : {}),
   }),

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked } from 'marked';
+import { escapeHtml, highlightCode } from './highlight';
 import { useMemo } from 'preact/hooks';
 
 export interface MarkdownProps {
@@ -8,8 +9,20 @@ export interface MarkdownProps {
 }
 
 /** Model and skill output as markdown. Always sanitised: the text may echo untrusted page content. */
+const markdown = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    code({ text, lang }) {
+      const language = (lang ?? '').split(/\s/)[0] ?? '';
+      const label = language ? ` data-language="${escapeHtml(language)}"` : '';
+      return `<pre${label}><code>${language ? highlightCode(text, language) : escapeHtml(text)}</code></pre>`;
+    },
+  },
+});
+
 export function renderMarkdown(text: string): string {
-  const html = marked.parse(text, { async: false, gfm: true, breaks: false });
+  const html = markdown.parse(text, { async: false });
   return DOMPurify.sanitize(html, {
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'img'],
     FORBID_ATTR: ['style'],

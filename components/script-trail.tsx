@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ScriptResult } from '../lib/context/types';
 import type { ScriptTrail as Trail } from '../lib/conversation/types';
 import { CopyButton } from './copy-button';
+import { highlightCode } from './highlight';
 import { ResultView } from './result-view';
 
 export interface ScriptTrailProps {
@@ -48,7 +49,8 @@ export function ScriptTrail({ trail, onRerun }: ScriptTrailProps) {
             <span>JavaScript · runs in the sandbox over <code>page</code></span>
             <CopyButton text={trail.code} label="Copy script" />
           </div>
-          <pre class="code-block" data-testid="script-code"><code>{trail.code}</code></pre>
+          {/* highlightCode escapes everything it returns: the script text cannot become markup. */}
+          <pre class="code-block" data-testid="script-code"><code dangerouslySetInnerHTML={{ __html: highlightCode(trail.code) }} /></pre>
           {result && <ResultView result={result} showValue />}
           <button type="button" class="button button--small" onClick={again} disabled={busy || trail.status === 'running'} data-testid="script-rerun">
             {busy ? 'Running…' : 'Re-run on this page'}
