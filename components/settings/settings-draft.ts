@@ -1,6 +1,7 @@
 // The options form's working copy of the settings: what the user is editing before Save, how it maps
 // to and from the stored Settings, and what is wrong with it.
-import { TOKEN_BUDGET_RANGE, type Proactivity, type Settings } from '../../lib/storage/settings';
+import type { Proactivity, Settings } from '../../lib/storage/settings';
+import { TOKEN_BUDGET_RANGE } from '../../lib/storage/settings-rules';
 import { presetForBaseUrl, type PresetId } from './provider-presets';
 
 export const GITHUB_HOST = 'github.com';

@@ -1,4 +1,4 @@
-import { TOKEN_BUDGET_RANGE } from '../../lib/storage/settings';
+import { TOKEN_BUDGET_RANGE } from '../../lib/storage/settings-rules';
 import { SettingsSection } from './settings-section';
 
 export interface TokenBudgetSectionProps {

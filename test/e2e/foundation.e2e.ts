@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer';
 import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
 import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
 import { readManifest } from './support/manifest';
+import { readTabView } from '../../scripts/browser/tab-view';
 
 let tandem: TandemBrowser;
 let site: FixtureServer;
@@ -47,6 +48,20 @@ describe('the built extension', () => {
     const tokens = Number((await panel.$eval('[data-testid="context-tokens"]', (element) => element.textContent ?? '')).replace(/[^\d]/g, ''));
     expect(tokens).toBeGreaterThan(30);
     await panel.screenshot({ path: 'test-results/foundation-panel.png' });
+
+    // What the background holds for the tab: the structured pull request, its diff fetched same-origin.
+    const view = await readTabView(tandem, tabId);
+    expect(view?.context.kind).toBe('github.pull');
+    const data = view?.context.data;
+    if (data?.type !== 'pull') throw new Error(`expected pull data, got ${data?.type}`);
+    expect(data.diffSource).toBe('patch');
+    expect(data.files.map((file) => `${file.path} +${file.additions} −${file.deletions}`)).toEqual([
+      'README.md +6 −0', 'src/sync/client.ts +10 −5', 'src/sync/retry.ts +38 −0', 'src/sync/errors.ts +4 −1',
+    ]);
+    expect(data.checks.filter((check) => check.state === 'failure').map((check) => check.name)).toEqual(['CI / test (20.x)']);
+    expect(data.threads).toEqual([expect.objectContaining({ path: 'src/sync/client.ts', resolved: false })]);
+    expect(data.labels).toEqual(['enhancement', 'sync']);
+    expect(site.requests).toContain('/acme/widgets/pull/42.diff');
     await panel.close();
     await page.close();
   });
