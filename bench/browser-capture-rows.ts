@@ -14,6 +14,8 @@ export interface BrowserPage {
   /** Path on the fixture server, e.g. /facebook/react/pull/15141/files */
   path: string;
   html: string;
+  /** Served on the GitHub Enterprise host (GitHub pages) or on another host (docs, dashboards). */
+  host: 'github' | 'other';
 }
 
 const median = (values: number[]) => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)] ?? NaN;
@@ -43,13 +45,14 @@ export async function browserCaptureRows(pages: BrowserPage[], loads = 3): Promi
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   try {
-    await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host] });
+    const otherOrigin = site.origin.replace('127.0.0.1', 'localhost');
+    await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host, new URL(otherOrigin).host] });
     for (const entry of pages) {
       const captures: number[] = [];
       const innerTexts: number[] = [];
       for (let load = 0; load < loads; load++) {
         const tab = await tandem.browser.newPage();
-        await tab.goto(`${site.origin}${entry.path}`, { waitUntil: 'load' });
+        await tab.goto(`${entry.host === 'github' ? site.origin : otherOrigin}${entry.path}`, { waitUntil: 'load' });
         captures.push(await firstCaptureMs(tab));
         innerTexts.push(await innerTextMs(tab));
         await tab.close();

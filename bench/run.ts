@@ -44,8 +44,9 @@ async function main(): Promise<number> {
 
   progress('capture in Chromium by the built extension (3 loads per page)');
   const browser = await browserCaptureRows([
-    { name: 'react-15141 (9,109 elements)', path: '/facebook/react/pull/15141/files', html: readFileSync(REACT_PAGE, 'utf8') },
-    { name: 'generated PR (300 files, 10k lines)', path: '/acme/big/pull/1/files', html: generated.html },
+    { name: 'react-15141 (9,109 elements)', path: '/facebook/react/pull/15141/files', html: readFileSync(REACT_PAGE, 'utf8'), host: 'github' },
+    { name: 'generated PR (300 files, 10k lines)', path: '/acme/big/pull/1/files', html: generated.html, host: 'github' },
+    { name: `docs page (${(docs.html.length / 1e6).toFixed(1)} MB)`, path: '/docs/large', html: docs.html, host: 'other' },
   ]);
   rows.push(...browser.rows);
 
