@@ -2,16 +2,24 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 const DEBOUNCE_MS = 400;
+/** A page that never stops changing (a live log, a ticking dashboard) is still re-read this often. */
+const MAX_WAIT_MS = 5_000;
 
 export function watchNavigation(ctx: ContentScriptContext, onChange: () => void): void {
   let timer: number | undefined;
+  let firstPending: number | undefined;
   let lastUrl = location.href;
+  const fire = () => {
+    timer = undefined;
+    firstPending = undefined;
+    onChange();
+  };
   const schedule = () => {
+    const now = Date.now();
+    firstPending ??= now;
     if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(() => {
-      timer = undefined;
-      onChange();
-    }, DEBOUNCE_MS);
+    const overdue = now - firstPending >= MAX_WAIT_MS;
+    timer = ctx.setTimeout(fire, overdue ? 0 : DEBOUNCE_MS);
   };
 
   // WXT fires wxt:locationchange for pushState/replaceState/popstate navigations (it polls the URL).

@@ -30,7 +30,15 @@ function readLinks(document: Document, root: Element, cut: string[]): GenericDat
   const links: GenericData['links'] = [];
   const seen = new Set<string>();
   let skipped = 0;
-  for (const anchor of root.querySelectorAll('a[href]')) {
+  const anchors = root.querySelectorAll('a[href]');
+  for (let index = 0; index < anchors.length; index++) {
+    const anchor = anchors[index];
+    if (!anchor) break;
+    if (links.length >= GENERIC_LIMITS.links) {
+      // Past the limit only the count matters: no URL parsing or text reading for 300,000 more links.
+      skipped = anchors.length - index;
+      break;
+    }
     const raw = anchor.getAttribute('href') ?? '';
     let href: string;
     try {
@@ -43,13 +51,9 @@ function readLinks(document: Document, root: Element, cut: string[]): GenericDat
     const text = inlineText(anchor).slice(0, GENERIC_LIMITS.linkTextChars) || anchor.getAttribute('aria-label') || anchor.getAttribute('title') || '';
     if (!text) continue;
     seen.add(href);
-    if (links.length >= GENERIC_LIMITS.links) {
-      skipped += 1;
-      continue;
-    }
     links.push({ text, href });
   }
-  if (skipped > 0) cut.push(`${skipped} links beyond the first ${GENERIC_LIMITS.links}`);
+  if (skipped > 0) cut.push(`up to ${skipped} links beyond the first ${GENERIC_LIMITS.links}`);
   return links;
 }
 
@@ -70,9 +74,14 @@ export function captureGeneric(document: Document): AdapterOutput {
   if (!root) {
     return { title, facts: { words: 0 }, data: { type: 'generic', text: '', outline: [], tables: [], links: [] }, cut };
   }
-  const full = extractText(root);
+  // Read a little past the limit, not the whole page: truncateText then cuts at a clean boundary.
+  const full = extractText(root, GENERIC_LIMITS.textChars * 2);
   const text = truncateText(full, GENERIC_LIMITS.textChars);
-  if (text.truncated) cut.push(`${full.length - text.text.length} characters of page text`);
+  if (text.truncated) {
+    // The walk stopped early, so the page's raw text length stands in for what was left out.
+    const pageChars = Math.max(full.length, root.textContent?.length ?? 0);
+    cut.push(`about ${pageChars - text.text.length} characters of page text`);
+  }
   const data: GenericData = {
     type: 'generic',
     text: text.text,

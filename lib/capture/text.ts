@@ -31,11 +31,19 @@ export function isSkippedElement(element: Element): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-function walk(node: Node, output: string[], insidePre: boolean): void {
+/** Characters gathered so far and the most wanted; the walk stops past it (a 50 MB page holds 27 M characters of text). */
+interface WalkBudget {
+  used: number;
+  max: number;
+}
+
+function walk(node: Node, output: string[], insidePre: boolean, budget: WalkBudget): void {
+  if (budget.used > budget.max) return;
   if (node.nodeType === 3) {
     const value = node.nodeValue ?? '';
-    if (insidePre) output.push(value.replace(/\r?\n/g, KEPT_NEWLINE).replace(/[ \t]/g, KEPT_SPACE));
-    else output.push(value.replace(/\s+/g, ' '));
+    const text = insidePre ? value.replace(/\r?\n/g, KEPT_NEWLINE).replace(/[ \t]/g, KEPT_SPACE) : value.replace(/\s+/g, ' ');
+    output.push(text);
+    budget.used += text.length;
     return;
   }
   if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
@@ -51,12 +59,12 @@ function walk(node: Node, output: string[], insidePre: boolean): void {
     const pre = insidePre || tag === 'PRE';
     if (isBlock) output.push(tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD' ? LINE_BREAK : PARAGRAPH_BREAK);
     else if (CELL_TAGS.has(tag)) output.push(' ');
-    for (let child = element.firstChild; child; child = child.nextSibling) walk(child, output, pre);
+    for (let child = element.firstChild; child; child = child.nextSibling) walk(child, output, pre, budget);
     if (isBlock) output.push(tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD' ? LINE_BREAK : PARAGRAPH_BREAK);
     else if (CELL_TAGS.has(tag)) output.push(' ');
     return;
   }
-  for (let child = node.firstChild; child; child = child.nextSibling) walk(child, output, insidePre);
+  for (let child = node.firstChild; child; child = child.nextSibling) walk(child, output, insidePre, budget);
 }
 
 function normaliseBreaks(raw: string): string {
@@ -75,9 +83,10 @@ function normaliseBreaks(raw: string): string {
  * The text of a subtree as a reader sees it: paragraphs separated by blank lines, list items and
  * table rows on their own lines, whitespace of `pre` kept; scripts, styles and form fields skipped.
  */
-export function extractText(root: Node): string {
+export function extractText(root: Node, maxChars = Number.POSITIVE_INFINITY): string {
   const output: string[] = [];
-  walk(root, output, false);
+  // Whitespace collapsing only shortens the text, so a walk stopped past maxChars still fills maxChars.
+  walk(root, output, false, { used: 0, max: maxChars });
   return normaliseBreaks(output.join(''));
 }
 

@@ -39,8 +39,16 @@ function markerOfAttribute(name: string, value: string): DashboardSource | null 
   }
 }
 
+// Dashboards put their markers on the app shell and panels, among the first elements; reading every
+// attribute of a 700,000-element page costs seconds for nothing.
+const MAX_ELEMENTS_SCANNED = 30_000;
+
 function scanMarkers(document: Document): DashboardSource | null {
-  for (const element of document.querySelectorAll('*')) {
+  // A live collection read by index, never by length: counting it would walk the whole page again.
+  const elements = document.getElementsByTagName('*');
+  for (let position = 0; position < MAX_ELEMENTS_SCANNED; position++) {
+    const element = elements[position];
+    if (!element) break;
     if (element.localName === 'kbn-injected-metadata') return 'kibana';
     const attributes = element.attributes;
     for (let index = 0; index < attributes.length; index++) {

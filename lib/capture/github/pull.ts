@@ -14,6 +14,8 @@ export const pullAdapter: Adapter = {
   capture: capturePull,
 };
 
+const LARGE_PATCH_CHARS = 1_000_000;
+
 interface DiffReading {
   files: DiffFile[];
   source: PullData['diffSource'];
@@ -59,7 +61,11 @@ async function readDiff(document: Document, url: URL, number: number | undefined
   if (environment.fetchText && number !== undefined && url.pathname.includes('/pull/')) {
     const patchUrl = patchUrlOf(url, number);
     try {
-      const patch = parsePatch(await environment.fetchText(patchUrl));
+      const text = await environment.fetchText(patchUrl);
+      const patch = parsePatch(text);
+      // A huge diff costs most of a second to parse; give the page a turn before redaction and sending,
+      // so the two do not add up to one long freeze.
+      if (text.length > LARGE_PATCH_CHARS) await new Promise((resolve) => setTimeout(resolve, 0));
       if (patch.files.length > 0) return { files: patch.files, source: 'patch', cut: patch.cut };
       cut.push('the .diff was empty; the diff was read from the page');
     } catch (error) {
