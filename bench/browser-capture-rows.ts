@@ -3,7 +3,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer';
+/// <reference types="chrome" />
+import type { Page, WebWorker } from 'puppeteer';
 import { startFixtureServer } from '../scripts/browser/fixture-server';
 import { launchTandem } from '../scripts/browser/launch';
 import { benchRow } from './rows';
@@ -23,6 +24,24 @@ const median = (values: number[]) => [...values].sort((left, right) => left - ri
 async function firstCaptureMs(page: Page): Promise<number> {
   const handle = await page.waitForFunction(() => performance.getEntriesByName('tandem-capture')[0]?.duration ?? null, { timeout: 60_000, polling: 50 });
   return (await handle.jsonValue()) as number;
+}
+
+/** Milliseconds from `started` until the tab's toolbar badge shows a count (NaN if no card within 30 s). */
+async function untilBadge(worker: WebWorker, tabId: number, started: number): Promise<number> {
+  while (Date.now() - started < 30_000) {
+    const text = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    if (text !== '') return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return NaN;
+}
+
+/** The page's own load (navigation start → load event end), the yardstick for what Tandem adds to it. */
+async function pageLoadMs(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return navigation ? navigation.loadEventEnd - navigation.startTime : NaN;
+  });
 }
 
 async function innerTextMs(page: Page): Promise<number> {
@@ -50,11 +69,18 @@ export async function browserCaptureRows(pages: BrowserPage[], loads = 3): Promi
     for (const entry of pages) {
       const captures: number[] = [];
       const innerTexts: number[] = [];
+      const loadTimes: number[] = [];
+      const firstCards: number[] = [];
       for (let load = 0; load < loads; load++) {
         const tab = await tandem.browser.newPage();
+        const started = Date.now();
         await tab.goto(`${entry.host === 'github' ? site.origin : otherOrigin}${entry.path}`, { waitUntil: 'load' });
+        const tabId = await tandem.tabIdOf(tab);
+        // The first card exists once the toolbar badge shows a count for the tab.
+        firstCards.push(await untilBadge(tandem.worker, tabId, started));
         captures.push(await firstCaptureMs(tab));
         innerTexts.push(await innerTextMs(tab));
+        loadTimes.push(await pageLoadMs(tab));
         await tab.close();
       }
       const capture = median(captures);
@@ -71,6 +97,31 @@ export async function browserCaptureRows(pages: BrowserPage[], loads = 3): Promi
           target: { ratioAtMost: 10, why: '≥ 10× faster than buildDomTree, which took 102× innerText in BASELINES.md' },
         }),
       );
+      const pageLoad = median(loadTimes);
+      rows.push(
+        benchRow({
+          group: 'capture',
+          name: `content-script cost at load: ${entry.name}`,
+          unit: 'ms',
+          value: capture,
+          baselineName: 'the page’s own load',
+          baseline: pageLoad,
+          target: { ratioAtMost: 0.5, why: 'reading the page costs less than half of loading it' },
+        }),
+      );
+      if (firstCards.some(Number.isFinite)) {
+        rows.push(
+          benchRow({
+            group: 'suggest',
+            name: `first card after navigation: ${entry.name}`,
+            unit: 'ms',
+            value: median(firstCards.filter(Number.isFinite)),
+            baselineName: 'the page’s own load',
+            baseline: pageLoad,
+            target: { overheadAtMost: 500, why: 'cards appear within half a second of the page being loaded' },
+          }),
+        );
+      }
       const ratio = capture / median(innerTexts);
       notes.push(`${entry.name} in Chromium: capture took ${ratio.toFixed(1)}× innerText; buildDomTree took 102× innerText on react-15141 in BASELINES.md, so capture is ≈ ${(102 / ratio).toFixed(0)}× faster (${capture.toFixed(0)} ms here, on a loaded machine).`);
     }

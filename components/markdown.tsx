@@ -1,7 +1,7 @@
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 import { escapeHtml, highlightCode } from './highlight';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 
 export interface MarkdownProps {
   text: string;
@@ -29,8 +29,33 @@ export function renderMarkdown(text: string): string {
   });
 }
 
+/** A Copy button on each code block: made here, after sanitising, since the sanitiser rightly drops buttons. */
+function addCopyButtons(root: HTMLElement): void {
+  for (const block of root.querySelectorAll('pre')) {
+    if (block.querySelector('.code-copy')) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'code-copy button button--small';
+    button.textContent = 'Copy';
+    button.setAttribute('aria-label', 'Copy this code to the clipboard');
+    button.addEventListener('click', () => {
+      const code = block.querySelector('code')?.textContent ?? '';
+      navigator.clipboard.writeText(code).then(
+        () => (button.textContent = 'Copied'),
+        () => (button.textContent = 'Copy failed'),
+      );
+      setTimeout(() => (button.textContent = 'Copy'), 1500);
+    });
+    block.append(button);
+  }
+}
+
 export function Markdown({ text, class: className }: MarkdownProps) {
   const html = useMemo(() => renderMarkdown(text), [text]);
-  // Sanitised just above; links open outside the panel (see the click handler in the chat).
-  return <div class={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (root.current) addCopyButtons(root.current);
+  }, [html]);
+  // Sanitised just above.
+  return <div ref={root} class={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }

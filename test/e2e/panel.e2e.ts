@@ -13,7 +13,7 @@ let llm: FakeLlm;
 beforeAll(async () => {
   await mkdir('test-results', { recursive: true });
   site = await startFixtureServer('test/fixtures/site');
-  llm = await startFakeLlm({ fallback: { text: 'Noted.' } });
+  llm = await startFakeLlm({ fallback: { text: 'Noted.\n\n```text\nnoted\n```' } });
   tandem = await launchTandem();
   await tandem.configure({
     githubHosts: [site.host],
@@ -62,6 +62,8 @@ describe('the side panel', () => {
     await panel.click('[data-testid="section-toggle-files"]');
     await panel.waitForFunction((before) => document.querySelector('[data-testid="context-tokens"]')?.textContent !== before, {}, tokensBefore);
     await ask(panel, 'What changed?');
+    // Code in an answer comes with its own Copy button.
+    expect(await panel.$$eval('.turn__text pre .code-copy', (buttons) => buttons.length)).toBeGreaterThan(0);
     const prompt = JSON.stringify(llm.chatCalls().at(-1)?.body?.messages ?? []);
     expect(prompt).not.toContain('withRetry(async () =>');
     expect(prompt).toContain('excluded by the user: Changed files and diff');
