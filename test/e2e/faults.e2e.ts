@@ -87,6 +87,8 @@ async function clickRetry(panel: Page): Promise<void> {
 }
 
 async function ask(panel: Page, question: string): Promise<TurnSnapshot> {
+  // The composer takes a question only once the previous run has fully ended (its port closed).
+  await panel.waitForSelector('[data-testid="composer-send"]');
   const before = (await snapshots(panel)).length;
   await panel.type('[data-testid="composer-input"]', question);
   await panel.keyboard.press('Enter');

@@ -34,6 +34,7 @@ async function openAttackedPull(caseNumber: number, attack: Attack): Promise<{ p
 }
 
 async function ask(panel: Page, question: string): Promise<void> {
+  await panel.waitForSelector('[data-testid="composer-send"]');
   await panel.type('[data-testid="composer-input"]', question);
   await panel.keyboard.press('Enter');
   await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 30_000 });

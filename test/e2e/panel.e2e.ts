@@ -37,6 +37,8 @@ async function openPullAndPanel(): Promise<{ page: Page; panel: Page }> {
 }
 
 async function ask(panel: Page, question: string): Promise<void> {
+  // The composer takes a question only once the previous run has fully ended (its port closed).
+  await panel.waitForSelector('[data-testid="composer-send"]');
   const before = await panel.$$eval('[data-testid="assistant-turn"]', (turns) => turns.length);
   await panel.type('[data-testid="composer-input"]', question);
   await panel.keyboard.press('Enter');
@@ -78,6 +80,7 @@ describe('the side panel', () => {
     const { page, panel } = await openPullAndPanel();
     await panel.click('[data-testid="new-chat"]');
     await ask(panel, 'First question in a new chat');
+    await panel.waitForSelector('[data-testid="edit-last"]');
     await panel.click('[data-testid="edit-last"]');
     expect(await panel.$eval('[data-testid="composer-input"]', (box) => (box as HTMLTextAreaElement).value)).toBe('First question in a new chat');
     await panel.$eval('[data-testid="composer-input"]', (box) => {
