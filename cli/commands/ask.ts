@@ -2,12 +2,13 @@
 // asks the configured model about it through the same turn runner as the side panel, and prints the run
 // as it happens: streamed answer text, each script with its result, proposed actions, retries, errors.
 import type { Command, CliIO } from '../command';
+import { UsageError, flagValue, parseUrl, positiveNumber } from '../arguments';
 import type { ProviderSettings } from '../../lib/agent/client';
 import type { AgentEvent } from '../../lib/agent/events';
 import { describeAction } from '../../lib/actions/describe';
 import type { PageContext, ScriptResult, View } from '../../lib/context/types';
 import { runTurn } from '../../lib/conversation/run-turn';
-import { captureSavedPage } from './skill';
+import { captureSavedPage } from './capture';
 
 const USAGE = 'usage: ask <file.html> --url <page-url> "<question>" [--github-host host]... [--budget N]\n' +
   'environment: TANDEM_MODEL (required), OPENAI_API_KEY, OPENAI_BASE_URL (default https://api.openai.com/v1)';
@@ -31,26 +32,9 @@ export type AskEnvironment = Partial<Record<'OPENAI_BASE_URL' | 'OPENAI_API_KEY'
 /** A terminal that can also print without a line break, so answer text streams token by token. */
 export type StreamingCliIO = CliIO & { write?: (text: string) => void };
 
-export class AskUsageError extends Error {
-  override readonly name = 'AskUsageError';
-}
 
-function flagValue(args: string[], index: number, flag: string): string {
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new AskUsageError(`${flag} needs a value`);
-  return value;
-}
 
-function parseUrl(text: string): string {
-  if (!URL.canParse(text)) throw new AskUsageError(`--url must be an absolute URL such as https://github.com/owner/repo/pull/1, got '${text}'`);
-  return new URL(text).href;
-}
 
-function parseBudget(text: string): number {
-  const budget = Number(text);
-  if (!Number.isInteger(budget) || budget <= 0) throw new AskUsageError(`--budget must be a positive whole number of tokens, got '${text}'`);
-  return budget;
-}
 
 export function parseAskArguments(args: string[]): AskArguments {
   const positional: string[] = [];
@@ -61,26 +45,26 @@ export function parseAskArguments(args: string[]): AskArguments {
     const argument = args[index]!;
     if (argument === '--url') url = parseUrl(flagValue(args, index++, argument));
     else if (argument === '--github-host') githubHosts.push(flagValue(args, index++, argument).toLowerCase());
-    else if (argument === '--budget') budget = parseBudget(flagValue(args, index++, argument));
-    else if (argument.startsWith('--')) throw new AskUsageError(`unknown option ${argument}`);
+    else if (argument === '--budget') budget = positiveNumber('--budget', flagValue(args, index++, argument), { whole: true, unit: 'tokens' });
+    else if (argument.startsWith('--')) throw new UsageError(`unknown option ${argument}`);
     else positional.push(argument);
   }
   const [htmlPath, ...words] = positional;
-  if (htmlPath === undefined) throw new AskUsageError('the HTML file is missing');
-  if (url === undefined) throw new AskUsageError('--url is required: the page is classified by its URL');
+  if (htmlPath === undefined) throw new UsageError('the HTML file is missing');
+  if (url === undefined) throw new UsageError('--url is required: the page is classified by its URL');
   // An unquoted question arrives as several words; they still make one question.
   const question = words.join(' ').trim();
-  if (question === '') throw new AskUsageError('the question is missing (quote it: "What changed?")');
+  if (question === '') throw new UsageError('the question is missing (quote it: "What changed?")');
   return { htmlPath, url, question, githubHosts, budget };
 }
 
 export function providerFromEnvironment(environment: AskEnvironment): ProviderSettings {
   const model = environment.TANDEM_MODEL?.trim();
   if (!model) {
-    throw new AskUsageError('TANDEM_MODEL is not set: name the model to ask, e.g. TANDEM_MODEL=gpt-4o-mini (with OPENAI_API_KEY), or TANDEM_MODEL=llama3.1 OPENAI_BASE_URL=http://localhost:11434/v1');
+    throw new UsageError('TANDEM_MODEL is not set: name the model to ask, e.g. TANDEM_MODEL=gpt-4o-mini (with OPENAI_API_KEY), or TANDEM_MODEL=llama3.1 OPENAI_BASE_URL=http://localhost:11434/v1');
   }
   const baseUrl = environment.OPENAI_BASE_URL?.trim() || DEFAULT_BASE_URL;
-  if (!URL.canParse(baseUrl)) throw new AskUsageError(`OPENAI_BASE_URL must be an absolute URL ending in /v1, got '${baseUrl}'`);
+  if (!URL.canParse(baseUrl)) throw new UsageError(`OPENAI_BASE_URL must be an absolute URL ending in /v1, got '${baseUrl}'`);
   const provider: ProviderSettings = { baseUrl, model };
   const apiKey = environment.OPENAI_API_KEY?.trim();
   if (apiKey) provider.apiKey = apiKey;
@@ -192,7 +176,7 @@ function printEvent(event: AgentEvent, printer: AnswerPrinter, io: CliIO): numbe
 async function run(args: string[], io: StreamingCliIO, environment: AskEnvironment): Promise<number> {
   const parsed = parseAskArguments(args);
   const provider = providerFromEnvironment(environment);
-  const context: PageContext = await captureSavedPage(parsed.htmlPath, parsed.url, parsed.githubHosts);
+  const context: PageContext = await captureSavedPage(parsed.htmlPath, parsed.url, parsed);
   const controller = new AbortController();
   // Ctrl-C stops the run through the same signal as the panel's Stop button, so the error says "stopped".
   const stop = () => controller.abort();
@@ -218,7 +202,7 @@ export function askWithEnvironment(environment: AskEnvironment): Command {
     try {
       return await run(args, io, environment);
     } catch (error) {
-      if (!(error instanceof AskUsageError)) throw error;
+      if (!(error instanceof UsageError)) throw error;
       io.err(`ask: ${error.message}`);
       io.err(USAGE);
       return 2;

@@ -1,9 +1,10 @@
 // `capture <file.html> --url <page-url> [--budget N] [--prompt] [--github-host host]...`: captures a saved
 // page with jsdom as the extension would, and prints the PageContext as JSON (or the budgeted prompt).
-import { readFile } from 'node:fs/promises';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Command, CliIO } from '../command';
+import { UsageError, flagValue, parseUrl, positiveNumber, readHtml } from '../arguments';
 import { capturePage } from '../../lib/capture/index';
+import type { PageContext } from '../../lib/context/types';
 import { serializeForPrompt, DEFAULT_PROMPT_BUDGET } from '../../lib/context/serialize';
 
 const USAGE = 'usage: capture <file.html> --url <page-url> [--budget N] [--prompt] [--github-host host]...';
@@ -16,30 +17,9 @@ export interface CaptureArguments {
   githubHosts: string[];
 }
 
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
-function flagValue(args: string[], index: number, flag: string): string {
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-  return value;
-}
 
-function parseBudget(text: string): number {
-  const budget = Number(text);
-  if (!Number.isInteger(budget) || budget <= 0) throw new UsageError(`--budget must be a positive whole number of tokens, got '${text}'`);
-  return budget;
-}
 
-function parseUrl(text: string): string {
-  try {
-    return new URL(text).href;
-  } catch {
-    // The message below names the fix; the URL parser's own error adds nothing.
-    throw new UsageError(`--url must be an absolute URL such as https://github.com/owner/repo/pull/1, got '${text}'`);
-  }
-}
 
 export function parseCaptureArguments(args: string[]): CaptureArguments {
   const positional: string[] = [];
@@ -50,7 +30,7 @@ export function parseCaptureArguments(args: string[]): CaptureArguments {
   for (let index = 0; index < args.length; index++) {
     const argument = args[index] as string;
     if (argument === '--url') url = parseUrl(flagValue(args, index++, argument));
-    else if (argument === '--budget') budget = parseBudget(flagValue(args, index++, argument));
+    else if (argument === '--budget') budget = positiveNumber('--budget', flagValue(args, index++, argument), { whole: true, unit: 'tokens' });
     else if (argument === '--github-host') githubHosts.push(flagValue(args, index++, argument).toLowerCase());
     else if (argument === '--prompt') prompt = true;
     else if (argument.startsWith('--')) throw new UsageError(`unknown option ${argument}`);
@@ -63,14 +43,6 @@ export function parseCaptureArguments(args: string[]): CaptureArguments {
   return { htmlPath, url, budget, prompt, githubHosts };
 }
 
-async function readHtml(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new UsageError(`cannot read ${path} (${reason})`);
-  }
-}
 
 /** A document like the one the content script sees, without running the page's scripts or loading anything. */
 export function parseSavedPage(html: string, url: string): Document {
@@ -79,20 +51,29 @@ export function parseSavedPage(html: string, url: string): Document {
   return new JSDOM(html, { url, virtualConsole }).window.document;
 }
 
+/**
+ * The saved page as the content script would capture it. The CLI has no same-origin fetch, so diffs come
+ * from the DOM, and no layout, so there is no viewport focus.
+ */
+export async function captureSavedPage(htmlPath: string, url: string, options: { githubHosts: string[]; selection?: string }): Promise<PageContext> {
+  const html = await readHtml(htmlPath);
+  const context: Parameters<typeof capturePage>[2] = { githubHosts: options.githubHosts, viewport: null };
+  if (options.selection !== undefined) context.selection = options.selection;
+  return capturePage(parseSavedPage(html, url), url, context);
+}
+
 export const captureCommand: Command = async (args: string[], io: CliIO) => {
   let parsed: CaptureArguments;
-  let html: string;
+  let context: PageContext;
   try {
     parsed = parseCaptureArguments(args);
-    html = await readHtml(parsed.htmlPath);
+    context = await captureSavedPage(parsed.htmlPath, parsed.url, parsed);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`capture: ${error.message}`);
     io.err(USAGE);
     return 2;
   }
-  const document = parseSavedPage(html, parsed.url);
-  const context = await capturePage(document, parsed.url, { githubHosts: parsed.githubHosts, viewport: null });
   if (!parsed.prompt) {
     io.out(JSON.stringify(context, null, 2));
     return 0;

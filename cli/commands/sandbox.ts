@@ -2,6 +2,7 @@
 // over a saved page and prints the ScriptResult as JSON.
 import { readFile } from 'node:fs/promises';
 import type { Command, CliIO } from '../command';
+import { UsageError, flagValue, positiveNumber } from '../arguments';
 import type { PageContext } from '../../lib/context/types';
 import { runScript } from '../../lib/sandbox/run-script';
 import { sandboxInputFromContext, type SandboxInput } from '../../lib/sandbox/sandbox-input';
@@ -14,21 +15,8 @@ export interface SandboxArguments {
   timeoutMs?: number;
 }
 
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
-function flagValue(args: string[], index: number, flag: string): string {
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-  return value;
-}
 
-function parseTimeout(text: string): number {
-  const timeoutMs = Number(text);
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, got '${text}'`);
-  return timeoutMs;
-}
 
 export function parseSandboxArguments(args: string[]): SandboxArguments {
   const positional: string[] = [];
@@ -37,7 +25,7 @@ export function parseSandboxArguments(args: string[]): SandboxArguments {
   for (let index = 0; index < args.length; index++) {
     const argument = args[index] as string;
     if (argument === '--page') pagePath = flagValue(args, index++, argument);
-    else if (argument === '--timeout') timeoutMs = parseTimeout(flagValue(args, index++, argument));
+    else if (argument === '--timeout') timeoutMs = positiveNumber('--timeout', flagValue(args, index++, argument), { unit: 'milliseconds' });
     else if (argument.startsWith('--')) throw new UsageError(`unknown option ${argument}`);
     else positional.push(argument);
   }

@@ -1,12 +1,11 @@
 // `skill <skill-id> <file.html> --url <page-url> [--github-host host]... [--timeout ms]`: captures a saved page
 // as the extension would, runs one built-in skill on it the way a card does, and prints the result as JSON.
-import { readFile } from 'node:fs/promises';
 import type { Command, CliIO } from '../command';
+import { UsageError, flagValue, parseUrl, positiveNumber } from '../arguments';
 import type { PageContext, ScriptResult } from '../../lib/context/types';
-import { capturePage } from '../../lib/capture/index';
 import { runTurn } from '../../lib/conversation/run-turn';
 import { getSkill, skills, skillsForKind, type Skill } from '../../lib/skills/index';
-import { parseSavedPage } from './capture';
+import { captureSavedPage } from './capture';
 
 const USAGE = 'usage: skill <skill-id> <file.html> --url <page-url> [--github-host host]... [--timeout ms]';
 
@@ -29,26 +28,9 @@ export interface SkillReport {
   error?: string;
 }
 
-export class SkillUsageError extends Error {
-  override readonly name = 'SkillUsageError';
-}
 
-function flagValue(args: string[], index: number, flag: string): string {
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new SkillUsageError(`${flag} needs a value`);
-  return value;
-}
 
-function parseUrl(text: string): string {
-  if (!URL.canParse(text)) throw new SkillUsageError(`--url must be an absolute URL such as https://github.com/owner/repo/pull/1, got '${text}'`);
-  return new URL(text).href;
-}
 
-function parseTimeout(text: string): number {
-  const timeoutMs = Number(text);
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new SkillUsageError(`--timeout must be a positive number of milliseconds, got '${text}'`);
-  return timeoutMs;
-}
 
 export function parseSkillArguments(args: string[]): SkillArguments {
   const positional: string[] = [];
@@ -59,41 +41,27 @@ export function parseSkillArguments(args: string[]): SkillArguments {
     const argument = args[index]!;
     if (argument === '--url') url = parseUrl(flagValue(args, index++, argument));
     else if (argument === '--github-host') githubHosts.push(flagValue(args, index++, argument).toLowerCase());
-    else if (argument === '--timeout') timeoutMs = parseTimeout(flagValue(args, index++, argument));
-    else if (argument.startsWith('--')) throw new SkillUsageError(`unknown option ${argument}`);
+    else if (argument === '--timeout') timeoutMs = positiveNumber('--timeout', flagValue(args, index++, argument), { unit: 'milliseconds' });
+    else if (argument.startsWith('--')) throw new UsageError(`unknown option ${argument}`);
     else positional.push(argument);
   }
   const [skillId, htmlPath, ...extra] = positional;
-  if (skillId === undefined) throw new SkillUsageError(`the skill id is missing (one of: ${skills.map((skill) => skill.id).join(', ')})`);
-  if (htmlPath === undefined) throw new SkillUsageError('the HTML file is missing');
-  if (extra.length > 0) throw new SkillUsageError(`unexpected argument ${extra[0]}`);
-  if (url === undefined) throw new SkillUsageError('--url is required: the page is classified by its URL');
+  if (skillId === undefined) throw new UsageError(`the skill id is missing (one of: ${skills.map((skill) => skill.id).join(', ')})`);
+  if (htmlPath === undefined) throw new UsageError('the HTML file is missing');
+  if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
+  if (url === undefined) throw new UsageError('--url is required: the page is classified by its URL');
   const parsed: SkillArguments = { skillId, htmlPath, url, githubHosts };
   if (timeoutMs !== undefined) parsed.timeoutMs = timeoutMs;
   return parsed;
 }
 
-async function readHtml(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new SkillUsageError(`cannot read ${path} (${reason})`);
-  }
-}
-
-/** The saved page as the content script would capture it; the CLI has no same-origin fetch, so diffs come from the DOM. */
-export async function captureSavedPage(htmlPath: string, url: string, githubHosts: string[]): Promise<PageContext> {
-  const html = await readHtml(htmlPath);
-  return capturePage(parseSavedPage(html, url), url, { githubHosts, viewport: null });
-}
 
 function resolveSkill(id: string, context: PageContext): Skill {
   const skill = getSkill(id);
   if (skill) return skill;
   const forKind = skillsForKind(context.kind).map((candidate) => candidate.id);
   const valid = forKind.length > 0 ? `skills for ${context.kind} pages: ${forKind.join(', ')}` : `no built-in skill is meant for ${context.kind} pages`;
-  throw new SkillUsageError(`there is no built-in skill "${id}"; ${valid}`);
+  throw new UsageError(`there is no built-in skill "${id}"; ${valid}`);
 }
 
 /** Runs the skill through the same turn runner the side panel's cards use and keeps its script result. */
@@ -126,7 +94,7 @@ export function skillReport(skill: string, result: ScriptResult): SkillReport {
 
 async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseSkillArguments(args);
-  const context = await captureSavedPage(parsed.htmlPath, parsed.url, parsed.githubHosts);
+  const context = await captureSavedPage(parsed.htmlPath, parsed.url, parsed);
   const skill = resolveSkill(parsed.skillId, context);
   if (!skill.kinds.includes(context.kind)) {
     // Still run it: the skill's own error says what it needed, which is the more useful answer.
@@ -141,7 +109,7 @@ export const skillCommand: Command = async (args, io) => {
   try {
     return await run(args, io);
   } catch (error) {
-    if (!(error instanceof SkillUsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     io.err(`skill: ${error.message}`);
     io.err(USAGE);
     return 2;
