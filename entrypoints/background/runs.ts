@@ -5,7 +5,7 @@ import type { AgentEvent } from '../../lib/agent/events';
 import { applyAgentEvent } from '../../lib/conversation/apply-event';
 import { runTurn } from '../../lib/conversation/run-turn';
 import type { AssistantTurn, Conversation, RunRequestSummary } from '../../lib/conversation/types';
-import { isConversationId, isRecord, isTabId } from '../../lib/messaging/guards';
+import { isRecord, isRunStart } from '../../lib/messaging/guards';
 import type { RunCommand, RunUpdate } from '../../lib/messaging/protocol';
 import { RUN_PORT } from '../../lib/messaging/protocol';
 import { loadConversation, saveConversation } from '../../lib/storage/conversations';
@@ -42,15 +42,6 @@ export function acceptRunPorts(extensionOrigin: string): void {
     // Closing the panel stops the run: nobody is left to read it, and the turn is kept as stopped.
     port.onDisconnect.addListener(() => controller.abort());
   });
-}
-
-function isRunStart(command: RunCommand): command is Extract<RunCommand, { type: 'run-start' }> {
-  if (command.type !== 'run-start' || !isTabId(command.tabId)) return false;
-  if (command.conversationId !== null && !isConversationId(command.conversationId)) return false;
-  const request = command.request as unknown;
-  if (!isRecord(request)) return false;
-  if (request.type === 'ask') return typeof request.question === 'string' && request.question.trim().length > 0 && request.question.length <= 20_000;
-  return request.type === 'skill' && typeof request.skill === 'string' && typeof request.title === 'string';
 }
 
 function send(port: Port, update: RunUpdate): void {

@@ -3,6 +3,7 @@ import type { InputGuards } from './background-router';
 import type { ProviderSettings } from '../agent/client';
 import { validateAction } from '../actions/validate';
 import type { Action, PageContext } from '../context/types';
+import type { RunCommand } from './protocol';
 import { MAX_HELP_ASK_CHARS } from '../in-page-help/requests';
 import type { HelpRequest } from '../in-page-help/types';
 
@@ -79,4 +80,14 @@ export function isProviderSettings(value: unknown): value is ProviderSettings {
     typeof value.model === 'string' &&
     (value.apiKey === undefined || typeof value.apiKey === 'string')
   );
+}
+
+/** The run port's start command: checked here with every other message shape. */
+export function isRunStart(command: RunCommand): command is Extract<RunCommand, { type: 'run-start' }> {
+  if (command.type !== 'run-start' || !isTabId(command.tabId)) return false;
+  if (command.conversationId !== null && !isConversationId(command.conversationId)) return false;
+  const request = command.request as unknown;
+  if (!isRecord(request)) return false;
+  if (request.type === 'ask') return typeof request.question === 'string' && request.question.trim().length > 0 && request.question.length <= 20_000;
+  return request.type === 'skill' && typeof request.skill === 'string' && typeof request.title === 'string';
 }
