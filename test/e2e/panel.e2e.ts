@@ -82,6 +82,8 @@ describe('the side panel', () => {
     await ask(panel, 'First question in a new chat');
     await panel.waitForSelector('[data-testid="edit-last"]');
     await panel.click('[data-testid="edit-last"]');
+    // The draft reaches the composer on the next render.
+    await panel.waitForFunction(() => (document.querySelector('[data-testid="composer-input"]') as HTMLTextAreaElement | null)?.value !== '');
     expect(await panel.$eval('[data-testid="composer-input"]', (box) => (box as HTMLTextAreaElement).value)).toBe('First question in a new chat');
     await panel.$eval('[data-testid="composer-input"]', (box) => {
       (box as HTMLTextAreaElement).select();
