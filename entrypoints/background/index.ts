@@ -17,7 +17,7 @@ import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
 import { putHelpRequest, takeHelpRequest } from './help-requests';
 import { openPanelFor } from './open-panel';
 import { acceptRunPorts, settleInterruptedTurns } from './runs';
-import { forgetTab, getTabView, putTabView } from './tab-store';
+import { forgetTab, getTabView, putTabView, rememberTabView } from './tab-store';
 import { buildTabView, carriedOver, sharedContext } from './tab-views';
 import { cancelPrefetch, prefetchTopCard } from './prefetch';
 import { showSuggestionCount } from './badge';
@@ -39,9 +39,10 @@ export default defineBackground(() => {
     },
     async 'context-update'({ context }, { tabId }) {
       if (tabId === undefined) return { accepted: false };
-      // A page was read, so a card or a question may follow: load the sandbox engine now, not on the first click.
-      void loadSandbox().catch((error: unknown) => console.warn('Tandem: the sandbox engine did not load', error));
+      // A page was read, so a card or a question may follow: load the sandbox engine now (after the cards are
+      // out, because loading it holds this thread), not on the first click.
       await publish(tabId, context);
+      void loadSandbox().catch((error: unknown) => console.warn('Tandem: the sandbox engine did not load', error));
       return { accepted: true };
     },
     'tab-view-get': ({ tabId }) => getTabView(tabId),
@@ -102,16 +103,18 @@ export default defineBackground(() => {
 
   /** Stores a tab's new capture with its cards, updates the badge and any panel watching the tab. */
   async function publish(tabId: number, context: PageContext, kept?: { dismissed: string[]; excluded: string[] }) {
-    const settings = await readSettings();
-    const view = buildTabView(tabId, context, {
-      tokenBudget: settings.tokenBudget,
-      proactive: settings.proactivity !== 'off',
-      feedback: await feedbackItem.getValue(),
-      ...(kept ?? carriedOver(await getTabView(tabId), context)),
-    });
-    await putTabView(view);
+    const [settings, feedback, carried] = await Promise.all([
+      readSettings(),
+      feedbackItem.getValue(),
+      kept ?? getTabView(tabId).then((previous) => carriedOver(previous, context)),
+    ]);
+    const view = buildTabView(tabId, context, { tokenBudget: settings.tokenBudget, proactive: settings.proactivity !== 'off', feedback, ...carried });
+    // Session storage serialises a big capture on this thread, which takes longer than everything else
+    // here: the panel and the badge hear of the new cards first, from the view kept in memory.
+    rememberTabView(view);
     pushTabView(tabId, view);
     await showSuggestionCount(tabId, view.suggestions.length);
+    await putTabView(view);
     if (settings.proactivity === 'prefetch') {
       prefetchTopCard({ tabId, context: sharedContext(view), card: view.suggestions[0], provider: settings.provider, tokenBudget: settings.tokenBudget });
     }

@@ -14,6 +14,11 @@ export async function getTabView(tabId: number): Promise<TabView | null> {
   return view;
 }
 
+/** Makes the view the tab's current one at once; putTabView also stores it for a restarted worker. */
+export function rememberTabView(view: TabView): void {
+  memory.set(view.tabId, view);
+}
+
 export async function putTabView(view: TabView): Promise<void> {
   memory.set(view.tabId, view);
   await browser.storage.session.set({ [key(view.tabId)]: view });

@@ -12,7 +12,9 @@ import { watchNavigation } from './watch-navigation';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // As soon as the DOM is parsed, not after the page's images: cards then appear about when the page does.
+  // What the page's scripts render later reaches Tandem through watchNavigation's re-capture.
+  runAt: 'document_end',
   async main(ctx) {
     let githubHosts: string[] = [];
     // Runs only actions the background forwards after the user's click in the panel; checked again here.

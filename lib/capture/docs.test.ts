@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { DocData } from '../context/types';
-import { docsAdapter, readCodeBlocks } from './docs';
+import { MAX_DOC_TEXT_CHARS, READABILITY_MAX_TEXT_CHARS, docsAdapter, readCodeBlocks } from './docs';
 
 const articles = `${process.cwd()}/../shared/fixtures/articles`;
 const quiet = new VirtualConsole();
@@ -82,5 +82,55 @@ describe('readCodeBlocks', () => {
       { language: 'shell', code: 'ls -la' },
       { code: 'plain' },
     ]);
+  });
+});
+
+describe('docsAdapter on pages too large for Readability', () => {
+  // Sections of distinct, numbered paragraphs, so a test can tell which ones were read.
+  const paragraphs = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_unused, index) => `<p>${prefix} paragraph ${index} explains one more part of the protocol in plain words.</p>`).join('');
+
+  function hugePage(mainParagraphs: number, navParagraphs = 3): string {
+    return `<html lang="en"><head><title>Huge spec</title><meta name="author" content="Ada Writer">
+      <meta property="og:site_name" content="Spec Site"><meta name="description" content="All of the spec on one page."></head>
+      <body><nav>${paragraphs(navParagraphs, 'Nav')}</nav>
+      <main><h1 id="top">Huge spec</h1><h2>Wire format</h2>${paragraphs(mainParagraphs, 'Main')}
+      <pre><code class="language-json">{\n  "a": 1\n}</code></pre></main>
+      <footer>${paragraphs(2, 'Footer')}</footer></body></html>`;
+  }
+
+  it('reads the main element directly, with metadata, outline and code, and says Readability was skipped', async () => {
+    const count = Math.ceil(READABILITY_MAX_TEXT_CHARS / 70) + 100;
+    const document = documentOf(hugePage(count));
+    const output = await docsAdapter.capture(document, new URL('https://spec.example/all'), 'docs', { githubHosts: [] });
+    const data = output.data as DocData;
+    expect(output.cut?.some((entry) => entry.startsWith('Readability skipped'))).toBe(true);
+    expect(data.title).toBe('Huge spec');
+    expect(data.byline).toBe('Ada Writer');
+    expect(data.siteName).toBe('Spec Site');
+    expect(data.excerpt).toBe('All of the spec on one page.');
+    expect(output.facts.language).toBe('en');
+    expect(data.text).toContain('Main paragraph 0 explains');
+    expect(data.text).toContain(`Main paragraph ${count - 1} explains`);
+    // The main element holds nearly all the text, so the navigation and footer are left out.
+    expect(data.text).not.toContain('Nav paragraph');
+    expect(data.text).not.toContain('Footer paragraph');
+    expect(data.outline.map((heading) => heading.text)).toEqual(['Huge spec', 'Wire format']);
+    expect(data.codeBlocks).toEqual([{ language: 'json', code: '{\n  "a": 1\n}' }]);
+  });
+
+  it('cuts the text at the limit and says where', async () => {
+    const count = Math.ceil((MAX_DOC_TEXT_CHARS * 1.5) / 70);
+    const output = await docsAdapter.capture(documentOf(hugePage(count)), new URL('https://spec.example/all'), 'docs', { githubHosts: [] });
+    const data = output.data as DocData;
+    expect(data.text.length).toBeLessThanOrEqual(MAX_DOC_TEXT_CHARS);
+    expect(data.text.length).toBeGreaterThan(MAX_DOC_TEXT_CHARS * 0.9);
+    expect(output.cut).toContain(`the article text after its first ${data.text.length} characters`);
+  });
+
+  it('keeps Readability for pages under the limit', async () => {
+    const output = await docsAdapter.capture(documentOf(hugePage(40)), new URL('https://spec.example/all'), 'docs', { githubHosts: [] });
+    expect(output.cut ?? []).toEqual([]);
+    expect((output.data as DocData).text).toContain('Main paragraph 39 explains');
   });
 });

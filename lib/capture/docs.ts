@@ -53,19 +53,74 @@ const clean = (value: string | null | undefined): string | undefined => {
   return trimmed ? trimmed : undefined;
 };
 
+/** What the docs adapter needs of an article, from Readability or read directly. */
+interface Article {
+  content: Element;
+  title?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+  excerpt?: string | null;
+  publishedTime?: string | null;
+  lang?: string | null;
+}
+
+// Readability scores every paragraph by re-reading the text of its ancestors, over several passes: on
+// a 1 MB page that is most of a second on the page's main thread. Past this much text the page is read
+// directly: its main element (or the body), whose text is the bulk of such a page anyway.
+export const READABILITY_MAX_TEXT_CHARS = 200_000;
+
+function readWithReadability(document: Document): Article {
+  const clone = document.cloneNode(true) as Document;
+  // keepClasses: language-x classes name the language of code blocks; the serializer returns the
+  // article element itself so nothing is re-parsed through innerHTML.
+  const article = new Readability<Element>(clone, { keepClasses: true, serializer: (node) => node as Element }).parse();
+  if (!article?.content) throw new ReadabilityFailedError();
+  return { ...article, content: article.content };
+}
+
+const metaContent = (document: Document, selector: string): string | null =>
+  document.querySelector(selector)?.getAttribute('content') ?? null;
+
+/** The element holding the page's main content: a single main/article that holds most of the text, or the body. */
+function mainContentOf(document: Document, body: HTMLElement, bodyChars: number): Element {
+  for (const selector of ['main', '[role="main"]', 'article']) {
+    const candidates = document.querySelectorAll(selector);
+    const only = candidates.length === 1 ? candidates[0] : undefined;
+    if (only && (only.textContent?.length ?? 0) >= bodyChars / 2) return only;
+  }
+  return body;
+}
+
+function readDirectly(document: Document, body: HTMLElement, bodyChars: number): Article {
+  return {
+    content: mainContentOf(document, body, bodyChars),
+    title: metaContent(document, 'meta[property="og:title"]') ?? document.title,
+    byline: metaContent(document, 'meta[name="author"]'),
+    siteName: metaContent(document, 'meta[property="og:site_name"]'),
+    excerpt: metaContent(document, 'meta[name="description"]') ?? metaContent(document, 'meta[property="og:description"]'),
+    publishedTime: metaContent(document, 'meta[property="article:published_time"]'),
+    lang: document.documentElement.getAttribute('lang'),
+  };
+}
+
 export const docsAdapter: Adapter = {
   id: 'docs',
   kinds: ['docs'],
   async capture(document): Promise<AdapterOutput> {
-    const clone = document.cloneNode(true) as Document;
-    // keepClasses: language-x classes name the language of code blocks; the serializer returns the
-    // article element itself so nothing is re-parsed through innerHTML.
-    const article = new Readability<Element>(clone, { keepClasses: true, serializer: (node) => node as Element }).parse();
-    if (!article?.content) throw new ReadabilityFailedError();
     const cut: string[] = [];
-    const full = extractText(article.content);
-    const text = truncateText(full, MAX_DOC_TEXT_CHARS);
-    if (text.truncated) cut.push(`${full.length - text.text.length} characters of the article text`);
+    const body = document.body;
+    const bodyChars = body?.textContent?.length ?? 0;
+    let article: Article;
+    if (body && bodyChars > READABILITY_MAX_TEXT_CHARS) {
+      article = readDirectly(document, body, bodyChars);
+      cut.push(`Readability skipped: the page holds ${bodyChars} characters of text; its main content was read directly`);
+    } else {
+      article = readWithReadability(document);
+    }
+    // The walk stops a little past the limit (collapsing whitespace only shortens text), so a 10 MB page
+    // is not read to the end for text that would be cut anyway.
+    const text = truncateText(extractText(article.content, MAX_DOC_TEXT_CHARS * 1.1), MAX_DOC_TEXT_CHARS);
+    if (text.truncated) cut.push(`the article text after its first ${text.text.length} characters`);
     const title = clean(article.title) ?? clean(document.title) ?? '';
     const data: DocData = {
       type: 'doc',

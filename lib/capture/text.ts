@@ -20,8 +20,11 @@ const CELL_TAGS = new Set(['TD', 'TH']);
 // Private-use markers survive whitespace collapsing and become newlines at the end.
 const PARAGRAPH_BREAK = '\u{E000}';
 const LINE_BREAK = '\u{E001}';
-const KEPT_SPACE = '\u{E002}';
-const KEPT_NEWLINE = '\u{E003}';
+// Around the text of a `pre`, whose whitespace is kept: one split of the joined text finds those
+// stretches, where marking every space and newline of a long listing took most of the time.
+const PRE_START = '\u{E002}';
+const PRE_END = '\u{E003}';
+const PRE_STRETCH = /\u{E002}([^\u{E003}]*)\u{E003}/u;
 
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
@@ -41,7 +44,8 @@ function walk(node: Node, output: string[], insidePre: boolean, budget: WalkBudg
   if (budget.used > budget.max) return;
   if (node.nodeType === 3) {
     const value = node.nodeValue ?? '';
-    const text = insidePre ? value.replace(/\r?\n/g, KEPT_NEWLINE).replace(/[ \t]/g, KEPT_SPACE) : value.replace(/\s+/g, ' ');
+    // Preformatted text is kept as it is, between the markers its `pre` put around it.
+    const text = insidePre ? value.replace(/\r\n?/g, '\n') : value.replace(/\s+/g, ' ');
     output.push(text);
     budget.used += text.length;
     return;
@@ -56,10 +60,12 @@ function walk(node: Node, output: string[], insidePre: boolean, budget: WalkBudg
       return;
     }
     const isBlock = BLOCK_TAGS.has(tag);
-    const pre = insidePre || tag === 'PRE';
+    const opensPre = !insidePre && tag === 'PRE';
     if (isBlock) output.push(tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD' ? LINE_BREAK : PARAGRAPH_BREAK);
     else if (CELL_TAGS.has(tag)) output.push(' ');
-    for (let child = element.firstChild; child; child = child.nextSibling) walk(child, output, pre, budget);
+    if (opensPre) output.push(PRE_START);
+    for (let child = element.firstChild; child; child = child.nextSibling) walk(child, output, insidePre || opensPre, budget);
+    if (opensPre) output.push(PRE_END);
     if (isBlock) output.push(tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD' ? LINE_BREAK : PARAGRAPH_BREAK);
     else if (CELL_TAGS.has(tag)) output.push(' ');
     return;
@@ -67,13 +73,21 @@ function walk(node: Node, output: string[], insidePre: boolean, budget: WalkBudg
   for (let child = node.firstChild; child; child = child.nextSibling) walk(child, output, insidePre, budget);
 }
 
+const BREAKS = new RegExp(`[ ]*([${PARAGRAPH_BREAK}${LINE_BREAK}][ ${PARAGRAPH_BREAK}${LINE_BREAK}]*)`, 'gu');
+const BREAKS_IN_PRE = new RegExp(`[${PARAGRAPH_BREAK}${LINE_BREAK}]+`, 'gu');
+const asNewlines = (group: string): string => (group.includes(PARAGRAPH_BREAK) ? '\n\n' : '\n');
+
 function normaliseBreaks(raw: string): string {
-  const breaks = new RegExp(`[ ]*([${PARAGRAPH_BREAK}${LINE_BREAK}][ ${PARAGRAPH_BREAK}${LINE_BREAK}]*)`, 'gu');
-  return raw
-    .replace(breaks, (_match, group: string) => (group.includes(PARAGRAPH_BREAK) ? '\n\n' : '\n'))
-    .replace(/ {2,}/g, ' ')
-    .replaceAll(KEPT_SPACE, ' ')
-    .replaceAll(KEPT_NEWLINE, '\n')
+  // split() with a capture group alternates: flowing text, a pre's text, flowing text, ...
+  const parts = raw.split(new RegExp(PRE_STRETCH, 'gu'));
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] ?? '';
+    parts[index] = index % 2 === 0
+      ? part.replace(BREAKS, (_match, group: string) => asNewlines(group)).replace(/ {2,}/g, ' ')
+      : part.replace(BREAKS_IN_PRE, asNewlines);
+  }
+  return parts
+    .join('')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

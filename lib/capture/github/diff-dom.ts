@@ -106,64 +106,91 @@ function statOf(label: string): { additions?: number; deletions?: number } {
   return { additions: parseCount(additions?.[1] ?? '0') ?? 0, deletions: parseCount(deletions?.[1] ?? '0') ?? 0 };
 }
 
+// Code cells of the diff table's own rows (classic `td.blob-code`, React `td.diff-text-cell`), in one native
+// query: comment threads and markdown tables inside them are not diff lines.
+const codeCellSelector = [
+  'table.diff-table > tbody > tr > td.blob-code',
+  'table.diff-table > tbody > tr > td.diff-text-cell',
+  'tr.diff-line-row > td.blob-code',
+  'tr.diff-line-row > td.diff-text-cell',
+].join(', ');
+
+// A 10,000-line diff is read row by row on the page's main thread: rows are handled with native class
+// checks and without per-row arrays, which made reading several times faster than a general walk.
 function readHunks(container: Element, budget: LineBudget, path: string): Hunk[] {
   const hunks: Hunk[] = [];
   let current: Hunk | undefined;
   let kept = 0;
   let dropped = 0;
-  // Only the diff table's own rows: comment threads and markdown tables inside them are not diff lines.
-  for (const row of Array.from(container.querySelectorAll('table.diff-table > tbody > tr, tr.diff-line-row'))) {
-    const cells = cellsOfRow(row);
-    if (cells.length === 0) continue;
-    const header = hunkHeaderOf(cells);
+  const push = (line: string): void => {
+    if (kept >= limits.linesPerFile || budget.remaining <= 0) {
+      dropped += 1;
+      return;
+    }
+    if (!current) {
+      current = startHunk('');
+      hunks.push(current);
+    }
+    current.lines.push(line);
+    kept += 1;
+    budget.remaining -= 1;
+  };
+  const take = (first: Element, second: Element | undefined): void => {
+    const header = hunkHeaderOf(first) ?? (second ? hunkHeaderOf(second) : undefined);
     if (header !== undefined) {
       current = startHunk(header);
       hunks.push(current);
+      return;
+    }
+    const left = lineOfCell(first);
+    const right = second ? lineOfCell(second) : undefined;
+    if (!right) {
+      if (left) push(left);
+      return;
+    }
+    if (!left) {
+      push(right);
+      return;
+    }
+    // Split view: an unchanged line shows on both sides (keep one); a changed pair is a deletion and an
+    // addition, in unified order (the deletion first).
+    const leftChanged = left[0] !== ' ';
+    const rightChanged = right[0] !== ' ';
+    if (!leftChanged && !rightChanged) push(right);
+    else if (leftChanged && rightChanged) {
+      push(left[0] === '-' ? left : right);
+      push(left[0] === '-' ? right : left);
+    } else push(leftChanged ? left : right);
+  };
+  // Cells arrive in document order; a row's cells (one in unified view, two in split view) are neighbours.
+  let row: Element | null = null;
+  let first: Element | undefined;
+  let second: Element | undefined;
+  for (const element of Array.from(container.querySelectorAll(codeCellSelector))) {
+    const parent = element.parentElement;
+    if (parent === row && first) {
+      // A third code cell in one row is not a layout GitHub uses; the first two are read.
+      second ??= element;
       continue;
     }
-    for (const line of linesOfCells(cells)) {
-      if (kept >= limits.linesPerFile || budget.remaining <= 0) {
-        dropped += 1;
-        continue;
-      }
-      if (!current) {
-        current = startHunk('');
-        hunks.push(current);
-      }
-      current.lines.push(line);
-      kept += 1;
-      budget.remaining -= 1;
-    }
+    if (first) take(first, second);
+    row = parent;
+    first = element;
+    second = undefined;
   }
+  if (first) take(first, second);
   if (dropped > 0) budget.cut.push(`${dropped} diff lines of ${path}`);
   return hunks.filter((hunk) => hunk.lines.length > 0 || hunk.header !== '');
 }
 
-interface CodeCell {
-  element: Element;
-  classes: string;
-}
-
-/** The code cells of a row (`td.blob-code` classic, `td.diff-text-cell` React), read by class string for speed. */
-function cellsOfRow(row: Element): CodeCell[] {
-  const cells: CodeCell[] = [];
-  for (let element = row.firstElementChild; element; element = element.nextElementSibling) {
-    const classes = ` ${element.getAttribute('class') ?? ''} `;
-    if (classes.includes(' blob-code ') || classes.includes(' diff-text-cell ')) cells.push({ element, classes });
-  }
-  return cells;
-}
-
-function hunkHeaderOf(cells: CodeCell[]): string | undefined {
-  for (const cell of cells) {
-    const marked = cell.classes.includes(' blob-code-hunk ') || cell.classes.includes(' hunk ');
-    // The React view may render a hunk row as a plain text cell: no +/- marker, text starting with "@@".
-    const plainReactCell = cell.classes.includes(' diff-text-cell ') && findDescendantByClass(cell.element, 'diff-text-marker', 3) === undefined;
-    if (!marked && !plainReactCell) continue;
-    const text = textOf(cell.element);
-    if (hunkHeaderPattern.test(text)) return text;
-  }
-  return undefined;
+function hunkHeaderOf(cell: Element): string | undefined {
+  const classes = cell.classList;
+  const marked = classes.contains('blob-code-hunk') || classes.contains('hunk');
+  // The React view may render a hunk row as a plain text cell: no +/- marker, text starting with "@@".
+  const plainReactCell = !marked && classes.contains('diff-text-cell') && findDescendantByClass(cell, 'diff-text-marker', 3) === undefined;
+  if (!marked && !plainReactCell) return undefined;
+  const text = textOf(cell);
+  return hunkHeaderPattern.test(text) ? text : undefined;
 }
 
 function startHunk(header: string): Hunk {
@@ -178,48 +205,39 @@ function startHunk(header: string): Hunk {
   };
 }
 
-interface CellLine {
-  marker: '+' | '-' | ' ';
-  text: string;
+/** One side of a diff row as a unified line ("+text", "-text" or " text"); undefined for an empty side. */
+function lineOfCell(cell: Element): string | undefined {
+  const classes = cell.classList;
+  if (classes.contains('empty-cell') || classes.contains('blob-code-empty')) return undefined;
+  return classes.contains('blob-code') ? classicLine(cell, classes) : reactLine(cell);
 }
 
-/** The diff lines of one row: one in unified view, up to two (old and new side) in split view. */
-function linesOfCells(cells: CodeCell[]): string[] {
-  const lines = cells.map(lineOfCell).filter((line): line is CellLine => line !== undefined);
-  if (lines.length === 0) return [];
-  const changed = lines.filter((line) => line.marker !== ' ');
-  if (changed.length === 0) return [` ${lines[lines.length - 1]?.text ?? ''}`];
-  // Split view pairs a deletion with an addition; unified order puts the deletion first.
-  return [...changed.filter((line) => line.marker === '-'), ...changed.filter((line) => line.marker === '+')]
-    .map((line) => `${line.marker}${line.text}`);
+function classicLine(cell: Element, classes: DOMTokenList): string {
+  const marker = classes.contains('blob-code-addition') ? '+' : classes.contains('blob-code-deletion') ? '-' : ' ';
+  const inner = classes.contains('blob-code-inner') ? cell : childWithClass(cell, 'blob-code-inner') ?? findDescendantByClass(cell, 'blob-code-inner', 2) ?? cell;
+  return marker + (inner.textContent ?? '').slice(0, maxLineChars);
 }
 
-function lineOfCell(cell: CodeCell): CellLine | undefined {
-  const { element, classes } = cell;
-  if (classes.includes(' empty-cell ') || classes.includes(' blob-code-empty ')) return undefined;
-  return classes.includes(' blob-code ') ? classicLine(element, classes) : reactLine(element);
-}
-
-function classicLine(element: Element, classes: string): CellLine {
-  const marker = classes.includes(' blob-code-addition ') ? '+' : classes.includes(' blob-code-deletion ') ? '-' : ' ';
-  const inner = classes.includes(' blob-code-inner ') ? element : findDescendantByClass(element, 'blob-code-inner', 2) ?? element;
-  return { marker, text: (inner.textContent ?? '').slice(0, maxLineChars) };
-}
-
-function reactLine(element: Element): CellLine | undefined {
-  const code = findDescendantByClass(element, 'diff-text', 2);
+function reactLine(cell: Element): string | undefined {
+  const code = findDescendantByClass(cell, 'diff-text', 2);
   if (!code) return undefined;
-  const codeClasses = ` ${code.getAttribute('class') ?? ''} `;
-  let marker: CellLine['marker'] = codeClasses.includes(' addition ') ? '+' : codeClasses.includes(' deletion ') ? '-' : ' ';
+  let marker = code.classList.contains('addition') ? '+' : code.classList.contains('deletion') ? '-' : ' ';
   if (marker === ' ') {
     const markerText = (findDescendantByClass(code, 'diff-text-marker', 1)?.textContent ?? '').trim();
     if (markerText === '+' || markerText === '-') marker = markerText;
   }
   const inner = findDescendantByClass(code, 'diff-text-inner', 2) ?? code;
-  return { marker, text: (inner.textContent ?? '').slice(0, maxLineChars) };
+  return marker + (inner.textContent ?? '').slice(0, maxLineChars);
 }
 
 const maxLineChars = 2_000;
+
+function childWithClass(element: Element, className: string): Element | undefined {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.classList.contains(className)) return child;
+  }
+  return undefined;
+}
 
 /** Breadth-first search of the first few levels under `element` for a class, avoiding the selector engine. */
 function findDescendantByClass(element: Element, className: string, depth: number): Element | undefined {
@@ -228,7 +246,7 @@ function findDescendantByClass(element: Element, className: string, depth: numbe
     const next: Element[] = [];
     for (const parent of level) {
       for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-        if (` ${child.getAttribute('class') ?? ''} `.includes(` ${className} `)) return child;
+        if (child.classList.contains(className)) return child;
         next.push(child);
       }
     }
