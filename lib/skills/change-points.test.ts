@@ -41,6 +41,20 @@ describe('detectChangePoints on synthetic series', () => {
     }
   });
 
+  it('reports no change points for isolated spikes, one or two points wide', () => {
+    for (const seed of [11, 12, 13, 14, 15]) {
+      const noise = seededNormal(seed);
+      const values = Array.from({ length: 300 }, (_value, index) => (index < 150 ? 0 : 4) + noise());
+      values[60]! += 20;
+      values[200]! -= 25;
+      values[201]! -= 20;
+      values[250]! += 12;
+      expect(nearTo(detectChangePoints(values), [150], 3)).toBe(true);
+      // Without the spike filter, each spike is fenced into a segment of its own.
+      expect(detectChangePoints(values, { spikeThreshold: Number.POSITIVE_INFINITY }).length).toBeGreaterThan(1);
+    }
+  });
+
   it('tolerates missing values and constant stretches', () => {
     const values: (number | null)[] = Array.from({ length: 120 }, (_value, index) => (index < 60 ? 5 : 9));
     values[10] = null;
