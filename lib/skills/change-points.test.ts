@@ -6,6 +6,7 @@ import {
   mergeChangePoints,
   noiseAutocorrelation,
   peltSegmentation,
+  removeSpikes,
   type ChangePointOptions,
 } from './change-points';
 import { f1Measure, segmentationCovering, type AnnotationSets } from './changepoint-metrics';
@@ -60,6 +61,8 @@ describe('detectChangePoints on synthetic series', () => {
       // Without the spike filter, each spike is fenced into a segment of its own.
       expect(detectChangePoints(values, { spikeThreshold: Number.POSITIVE_INFINITY }).length).toBeGreaterThan(1);
     }
+    // The filter itself: a spike goes, a level shift stays.
+    expect(removeSpikes([0, 0, 0, 9, 0, 0, 0, 5, 5, 5, 5], 3, 4, 1)).toEqual([0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5]);
   });
 
   it('tolerates missing values and constant stretches', () => {

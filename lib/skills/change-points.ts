@@ -190,15 +190,16 @@ export function detectChangePoints(
   const penaltyFactor = options.penaltyFactor ?? 3;
   const minSegment = Math.max(2, options.minSegment ?? 5);
   const maxAutocorrelation = options.maxAutocorrelation ?? 0.8;
-  // 4 robust standard deviations: ordinary noise almost never gets there (a normal point does with
-  // probability 6e-5), while a point that on its own would be worth a segment is well past it.
+  // 4 robust standard deviations: ordinary noise rarely gets there (a normal point would with
+  // probability 6e-5 if the spread were known exactly), while a point that on its own would be worth
+  // a segment is well past it. A normal point pulled in by mistake barely moves any segment's fit.
   const spikeThreshold = options.spikeThreshold ?? 4;
   const filled = fillMissing(rawValues);
   const length = filled.length;
   if (length < 2 * minSegment) return [];
   const scale = differenceScale(filled);
-  // A 7-point window: spikes up to 3 points wide are removed, and a 2-point spike still leaves 5
-  // clean points to measure the local spread with.
+  // A 7-point window: for a spike up to 3 points wide, most of the window is still clean, so its
+  // median and MAD describe the surroundings rather than the spike.
   const values = removeSpikes(
     filled.map((value) => (value - filled[0]!) / scale),
     3,
