@@ -6,7 +6,8 @@
 // likelihood gain of every extra cut, so the penalty is multiplied by the AR(1) long-run variance
 // factor (1 + ρ) / (1 − ρ), with ρ estimated from the lag-1 autocorrelation of the differences
 // (robust to level shifts and trends, which only touch a few differences). The scale comes from the
-// MAD of the differences. None of these are tuned per series.
+// MAD of the differences. Isolated spikes are replaced by their neighbourhood median before
+// segmenting. None of these are tuned per series.
 
 export interface ChangePointOptions {
   /** Penalty per change point, in units of log(n), before the autocorrelation factor. */
@@ -15,6 +16,11 @@ export interface ChangePointOptions {
   minSegment?: number;
   /** Largest noise autocorrelation the penalty accounts for (caps the inflation at (1+ρ)/(1−ρ)). */
   maxAutocorrelation?: number;
+  /**
+   * A point further than this many robust standard deviations from the median of its 7-point
+   * neighbourhood is a spike and is replaced by that median before segmenting (Infinity keeps all).
+   */
+  spikeThreshold?: number;
 }
 
 /** Missing values (null, NaN, ±Infinity) take the previous valid value (or the first valid one). */
@@ -113,19 +119,42 @@ export function peltSegmentation(
   return cuts.reverse();
 }
 
-/** Change points of one series: indices where a new segment starts (never 0). */
-export function detectChangePoints(
-  rawValues: readonly (number | null | undefined)[],
-  options: ChangePointOptions = {},
-): number[] {
-  const penaltyFactor = options.penaltyFactor ?? 3;
-  const minSegment = Math.max(2, options.minSegment ?? 5);
-  const maxAutocorrelation = options.maxAutocorrelation ?? 0.8;
-  const filled = fillMissing(rawValues);
-  const length = filled.length;
-  if (length < 2 * minSegment) return [];
-  const scale = differenceScale(filled);
-  const values = filled.map((value) => (value - filled[0]!) / scale);
+/**
+ * Hampel filter: each point further than `threshold` robust standard deviations from the median of
+ * the `halfWindow` points either side of it (and itself) becomes that median.
+ *
+ * Why: the segment model has a normal likelihood, so one wild value (a logging glitch, a one-day
+ * surge) is cheapest to explain by fencing it into a short segment of its own, which reports two
+ * change points for what a reader sees as no change at all. A running median ignores spikes up to
+ * `halfWindow` points wide yet follows a level shift as soon as the new level fills half the window,
+ * so real changes survive. The spread is the local MAD, so a noisier stretch is not clipped harder
+ * than a quiet one, but never below `minimumScale`: in a constant stretch the local MAD is zero and
+ * any ordinary wiggle would otherwise count as a spike.
+ */
+export function removeSpikes(values: readonly number[], halfWindow: number, threshold: number, minimumScale: number): number[] {
+  const middle = (sorted: number[]) => {
+    const half = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+  };
+  const cleaned = [...values];
+  if (!(threshold < Number.POSITIVE_INFINITY)) return cleaned;
+  for (let index = 0; index < values.length; index++) {
+    const window = values.slice(Math.max(0, index - halfWindow), index + halfWindow + 1);
+    const center = middle([...window].sort((left, right) => left - right));
+    const spread = 1.4826 * middle(window.map((value) => Math.abs(value - center)).sort((left, right) => left - right));
+    if (Math.abs(values[index]! - center) > threshold * Math.max(spread, minimumScale)) cleaned[index] = center;
+  }
+  return cleaned;
+}
+
+/**
+ * Cost of the half-open segment [start, end) of `values` under a linear fit with the segment's own
+ * noise variance: size · log(residual variance), i.e. −2 · log-likelihood up to a constant. O(1) per
+ * call from prefix sums. `values` should be in units of the noise scale: the variance floor (which
+ * keeps a perfectly flat stretch from scoring −∞) is in those units.
+ */
+export function linearSegmentCost(values: readonly number[]): (start: number, end: number) => number {
+  const length = values.length;
   const sumTime = [0];
   const sumTimeSquared = [0];
   const sumValue = [0];
@@ -141,8 +170,7 @@ export function detectChangePoints(
     sumCross.push(sumCross[index]! + time * value);
   }
   const varianceFloor = 0.1;
-  // Normal likelihood of a linear fit with its own variance: size · log(residual variance).
-  const cost = (start: number, end: number) => {
+  return (start: number, end: number) => {
     const size = end - start;
     const time = sumTime[end]! - sumTime[start]!;
     const value = sumValue[end]! - sumValue[start]!;
@@ -152,9 +180,35 @@ export function detectChangePoints(
     const residual = timeSpread > 1e-15 ? valueSpread - (covariance * covariance) / timeSpread : valueSpread;
     return size * Math.log(Math.max(residual / size, varianceFloor));
   };
+}
+
+/** Change points of one series: indices where a new segment starts (never 0). */
+export function detectChangePoints(
+  rawValues: readonly (number | null | undefined)[],
+  options: ChangePointOptions = {},
+): number[] {
+  const penaltyFactor = options.penaltyFactor ?? 3;
+  const minSegment = Math.max(2, options.minSegment ?? 5);
+  const maxAutocorrelation = options.maxAutocorrelation ?? 0.8;
+  // 4 robust standard deviations: ordinary noise rarely gets there (a normal point would with
+  // probability 6e-5 if the spread were known exactly), while a point that on its own would be worth
+  // a segment is well past it. A normal point pulled in by mistake barely moves any segment's fit.
+  const spikeThreshold = options.spikeThreshold ?? 4;
+  const filled = fillMissing(rawValues);
+  const length = filled.length;
+  if (length < 2 * minSegment) return [];
+  const scale = differenceScale(filled);
+  // A 7-point window: for a spike up to 3 points wide, most of the window is still clean, so its
+  // median and MAD describe the surroundings rather than the spike.
+  const values = removeSpikes(
+    filled.map((value) => (value - filled[0]!) / scale),
+    3,
+    spikeThreshold,
+    1,
+  );
   const rho = Math.min(noiseAutocorrelation(filled), maxAutocorrelation);
   const penalty = penaltyFactor * Math.log(length) * ((1 + rho) / (1 - rho));
-  return peltSegmentation(length, cost, penalty, minSegment);
+  return peltSegmentation(length, linearSegmentCost(values), penalty, minSegment);
 }
 
 /** Merges change points of several dimensions: points closer than `window` collapse into the first. */
@@ -187,6 +241,8 @@ export const changePointFunctions = [
   differenceScale,
   noiseAutocorrelation,
   peltSegmentation,
+  removeSpikes,
+  linearSegmentCost,
   detectChangePoints,
   mergeChangePoints,
   rangeMean,
