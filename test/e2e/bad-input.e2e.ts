@@ -189,8 +189,9 @@ describe('bad input', () => {
     await page.close();
   }, 900_000);
 
-  // 1 s is the goal (≈ 850 ms measured on a quiet machine); the bound leaves room for a loaded CI machine.
-  it('a pull request with a 100,000-line .diff: capped, and no task over 2 s after the page is parsed', async () => {
+  // The .diff is parsed in slices that give the page turns; the longest task left (redacting and sending
+  // the capped context) measured 271 ms on a loaded machine, where one parse used to freeze it 0.85–1.7 s.
+  it('a pull request with a 100,000-line .diff: capped, and no task over 1 s after the page is parsed', async () => {
     const { page, tabId, context, readyToStoredMs, loadMs } = await visit(`${github.origin}/acme/huge/pull/7`, ['src/generated/module-0.ts']);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const { afterReady } = await timings(page);
@@ -201,7 +202,7 @@ describe('bad input', () => {
     expect(context.bytes).toBeLessThan(CONTEXT_CAP_BYTES);
     // The diff was read from the .diff and cut to the line budget, with the cut said out loud.
     expect(context.cut.join(' ')).toMatch(/diff lines of src\/generated\/module-/);
-    expect(longest(afterReady)).toBeLessThan(2_000);
+    expect(longest(afterReady)).toBeLessThan(1_000);
     expect(panel.inputEchoMs).toBeLessThan(2_000);
     await page.close();
   }, 120_000);

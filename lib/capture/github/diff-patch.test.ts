@@ -4,8 +4,29 @@ import { parsePatch } from './diff-patch';
 
 const sample = readFileSync(new URL('../../../test/fixtures/github/pull-sample.diff', import.meta.url), 'utf8');
 
+const { files, cut } = await parsePatch(sample);
+
 describe('parsePatch', () => {
-  const { files, cut } = parsePatch(sample);
+  it('gives the page a turn on a diff too big to parse in one go, and keeps every file', async () => {
+    const file = (index: number) => [`diff --git a/f${index}.ts b/f${index}.ts`, `--- a/f${index}.ts`, `+++ b/f${index}.ts`, '@@ -1,0 +1,500 @@', ...Array.from({ length: 500 }, (_unused, line) => `+line ${line}`)].join('\n');
+    const text = Array.from({ length: 100 }, (_unused, index) => file(index)).join('\n');
+    let turns = 0;
+    let parsing = true;
+    const counter = (async () => {
+      while (parsing) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        turns += 1;
+      }
+    })();
+    const parsed = await parsePatch(text);
+    parsing = false;
+    await counter;
+    expect(parsed.files).toHaveLength(100);
+    expect(parsed.files.every((entry) => entry.additions === 500)).toBe(true);
+    // 50,000 lines take far longer than one 25 ms slice, so other tasks ran in between.
+    expect(turns).toBeGreaterThan(1);
+  });
+
   const byPath = new Map(files.map((file) => [file.path, file]));
 
   it('reads every file with its status from the diff headers', () => {
@@ -52,7 +73,7 @@ describe('parsePatch', () => {
     }
   });
 
-  it('returns nothing for text that is not a diff', () => {
-    expect(parsePatch('<!DOCTYPE html><p>Not found</p>').files).toEqual([]);
+  it('returns nothing for text that is not a diff', async () => {
+    expect((await parsePatch('<!DOCTYPE html><p>Not found</p>')).files).toEqual([]);
   });
 });

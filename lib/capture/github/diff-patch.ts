@@ -10,17 +10,28 @@ export interface ParsedPatch {
 
 const devNull = '/dev/null';
 
-export function parsePatch(text: string): ParsedPatch {
+// parse-diff runs on the page's main thread: past this much work in one go the page gets a turn, so a
+// 60,000-line diff is many short tasks rather than one freeze of a second.
+const SLICE_MS = 25;
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function parsePatch(text: string): Promise<ParsedPatch> {
   const cut: string[] = [];
   const segments = splitFiles(text);
   const binaryPaths = findBinaryPaths(text);
   if (segments.length > limits.files) cut.push(`files after the first ${limits.files} of ${segments.length}`);
   let budget: number = limits.diffLines;
   const files: DiffFile[] = [];
+  let sliceStarted = Date.now();
   for (const segment of segments.slice(0, limits.files)) {
+    if (Date.now() - sliceStarted > SLICE_MS) {
+      await nextTask();
+      sliceStarted = Date.now();
+    }
     const lineCap = Math.max(0, Math.min(limits.linesPerFile, budget));
-    // parse-diff costs about 15 µs a line, so on a 100,000-line diff (a 1.5 s freeze of the page) it reads
-    // only the lines kept; the counts come from a plain scan of the whole file.
+    // parse-diff costs about 15 µs a line, so on a 100,000-line diff it reads only the lines kept;
+    // the counts come from a plain scan of the whole file.
     const scan = scanFile(segment, lineCap);
     const [file] = parseDiff(scan.head);
     if (!file) continue;

@@ -62,9 +62,8 @@ async function readDiff(document: Document, url: URL, number: number | undefined
     const patchUrl = patchUrlOf(url, number);
     try {
       const text = await environment.fetchText(patchUrl);
-      const patch = parsePatch(text);
-      // A huge diff costs most of a second to parse; give the page a turn before redaction and sending,
-      // so the two do not add up to one long freeze.
+      const patch = await parsePatch(text);
+      // Give the page a turn between parsing a huge diff and redacting and sending it.
       if (text.length > LARGE_PATCH_CHARS) await new Promise((resolve) => setTimeout(resolve, 0));
       if (patch.files.length > 0) return { files: patch.files, source: 'patch', cut: patch.cut };
       cut.push('the .diff was empty; the diff was read from the page');
