@@ -31,6 +31,7 @@ export async function captureLivePage(githubHosts: string[]): Promise<PageContex
     githubHosts,
     selection: window.getSelection()?.toString() || undefined,
     viewport: { top: 0, bottom: window.innerHeight },
+    onStage: (stage, start, end) => performance.measure(`tandem-capture:${stage}`, { start, end }),
     // Same-origin only (the pull request's .diff): the page's own cookies, never another site.
     fetchText: async (url) => {
       const fetchStarted = performance.now();

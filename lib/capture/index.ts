@@ -24,7 +24,11 @@ export type CaptureOptions = CaptureEnvironment & {
   viewport?: Viewport | null;
   now?: () => number;
   limits?: Partial<CaptureLimits>;
+  /** Called after each stage (classify, adapter, focus, redact, limits) with its start and end in performance.now() time. */
+  onStage?: (stage: CaptureStage, start: number, end: number) => void;
 };
+
+export type CaptureStage = 'classify' | 'adapter' | 'focus' | 'redact' | 'limits';
 
 export class InvalidPageUrlError extends Error {
   override name = 'InvalidPageUrlError';
@@ -72,8 +76,16 @@ export async function capturePage(document: Document, url: string, options: Capt
   const limits: CaptureLimits = { ...DEFAULT_CAPTURE_LIMITS, ...options.limits };
   const parsed = toUrl(url);
   if (!parsed) throw new InvalidPageUrlError(url);
+  let stageStarted = performance.now();
+  const stage = (name: CaptureStage): void => {
+    const now = performance.now();
+    options.onStage?.(name, stageStarted, now);
+    stageStarted = now;
+  };
   const classified = classify(parsed, document, options.githubHosts);
+  stage('classify');
   const run = await runAdapter(document, parsed, classified, options);
+  stage('adapter');
   const cut = [...(run.output.cut ?? [])];
   const facts: Facts = { ...run.output.facts };
   if (run.failure) {
@@ -81,13 +93,16 @@ export async function capturePage(document: Document, url: string, options: Capt
     facts.classifiedAs = classified;
   }
   const focus = run.output.focus ?? computeFocus(document, options.viewport);
+  stage('focus');
   const title = run.output.title || document.title.trim();
   // Redact first: the limits below cut strings, and a cut secret would no longer be recognised.
   // redactDeep copies, so the adapter's output is never changed in place.
   const redacted = redactDeep({ title, facts, data: run.output.data, focus });
   let redactions = redacted.count;
   const data = redacted.value.data;
+  stage('redact');
   cut.push(...shrinkToFit(data, limits.maxDataChars));
+  stage('limits');
   const context: PageContext = {
     url: parsed.href,
     title: truncateText(redacted.value.title, limits.maxTitleChars).text,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { DashboardData } from '../../context/types';
+import { markerByAttributes, markerBySelector } from './detect';
 import { dashboardAdapter } from './index';
 import { pathPoints, seriesFromSvg } from './svg-chart';
 import { seriesFromTable } from './table-series';
@@ -132,5 +133,28 @@ describe('svg charts', () => {
     expect(seriesFromSvg(document.querySelector('svg') as Element)).toEqual([
       { name: 'load', labels: ['2000', '2005', '2010'], values: [0, 5, 10] },
     ]);
+  });
+});
+
+describe('dashboard markers: the selector list and the attribute walk agree', () => {
+  const pages: [string, string, string | null][] = [
+    ['a Grafana grid', '<div class="react-grid-layout"><div class="react-grid-item">cpu</div></div>', 'grafana'],
+    ['a Grafana panel id', '<section data-panelid="4">p</section>', 'grafana'],
+    ['a Grafana scene panel', '<div data-viz-panel-key="panel-2">p</div>', 'grafana'],
+    ['a Grafana panel header', '<div data-testid="data-testid Panel header CPU">CPU</div>', 'grafana'],
+    ['the Grafana version meta', '<meta name="grafana-version" content="11"><p>x</p>', 'grafana'],
+    ['a Datadog widget', '<div class="dashboard-grid-widget">w</div>', 'datadog'],
+    ['a Datadog druids class', '<div class="x druids_layout_flex">w</div>', 'datadog'],
+    ['a Datadog dashboard attribute', '<div data-dd-dashboard="abc">w</div>', 'datadog'],
+    ['a Kibana panel', '<div data-test-subj="dashboardPanel">k</div>', 'kibana'],
+    ['Kibana metadata', '<kbn-injected-metadata data="{}"></kbn-injected-metadata>', 'kibana'],
+    ['a Kibana wrapper class', '<div class="kbnAppWrapper">k</div>', 'kibana'],
+    ['the first of two products in document order', '<div class="embPanel"></div><div class="react-grid-item"></div>', 'kibana'],
+    ['a plain article', '<article class="grid panel"><p data-test-subj="other">Text</p></article>', null],
+  ];
+  it.each(pages)('%s', (_name, body, expected) => {
+    const document = new JSDOM(`<html><head></head><body>${body}</body></html>`).window.document;
+    expect(markerBySelector(document)).toBe(expected);
+    expect(markerByAttributes(document)).toBe(expected);
   });
 });
