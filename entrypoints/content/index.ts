@@ -60,8 +60,12 @@ export default defineContentScript({
     const report = async () => {
       const answer = await sendToBackground('content-ready', { url: location.href });
       githubHosts = answer.githubHosts;
-      inPageHelp.setEnabled(answer.inPageHelp);
-      if (answer.capture && !ctx.isInvalid) await sendToBackground('context-update', { context: await captureLivePage(githubHosts) });
+      try {
+        if (answer.capture && !ctx.isInvalid) await sendToBackground('context-update', { context: await captureLivePage(githubHosts) });
+      } finally {
+        // After the capture: placing the buttons lays out the page, and the first card need not wait for it.
+        inPageHelp.setEnabled(answer.inPageHelp);
+      }
     };
     const reportQuietly = () => report().catch((error: unknown) => console.debug('Tandem: capture not sent', error));
     await reportQuietly();

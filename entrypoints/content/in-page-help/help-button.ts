@@ -62,12 +62,22 @@ function colorModeOf(document: Document): 'light' | 'dark' | 'auto' {
   return mode === 'light' || mode === 'dark' ? mode : 'auto';
 }
 
-/** Moves a placed host so its top-left corner lands on a viewport point, whatever its containing block is. */
-export function moveHostTo(host: HTMLElement, point: { left: number; top: number }): void {
+/** Where a host's own left/top must go for its top-left corner to land on a viewport point (reads layout only). */
+export function hostPositionFor(host: HTMLElement, point: { left: number; top: number }): { left: number; top: number } {
   const now = host.getBoundingClientRect();
   const left = parseFloat(host.style.getPropertyValue('left')) || 0;
   const top = parseFloat(host.style.getPropertyValue('top')) || 0;
-  host.style.setProperty('left', `${Math.round(left + point.left - now.left)}px`, 'important');
-  host.style.setProperty('top', `${Math.round(top + point.top - now.top)}px`, 'important');
+  return { left: Math.round(left + point.left - now.left), top: Math.round(top + point.top - now.top) };
+}
+
+/** Shows a host at a position from hostPositionFor (writes styles only). */
+export function setHostPosition(host: HTMLElement, position: { left: number; top: number }): void {
+  host.style.setProperty('left', `${position.left}px`, 'important');
+  host.style.setProperty('top', `${position.top}px`, 'important');
   host.style.setProperty('visibility', 'visible', 'important');
+}
+
+/** Moves a placed host so its top-left corner lands on a viewport point, whatever its containing block is. */
+export function moveHostTo(host: HTMLElement, point: { left: number; top: number }): void {
+  setHostPosition(host, hostPositionFor(host, point));
 }
