@@ -12,10 +12,10 @@ import {
 /** The background keeps a tab's context in session storage; 5 MB is the cap lib/capture enforces on the data. */
 const CONTEXT_CAP_BYTES = 5 * 1024 * 1024;
 /**
- * Size of the large-DOM page. Chromium alone needs about 100 s to parse 50 MB of markup on this
- * two-core machine, so the default is smaller; TANDEM_BIG_DOM_MB=50 runs the full-size case.
+ * Size of the large-DOM page: the full 50 MB (Chromium alone takes 70–100 s to parse it on a two-core
+ * machine, so the test takes over a minute). TANDEM_BIG_DOM_MB=16 makes a quicker local run.
  */
-const BIG_DOM_MB = Number(process.env.TANDEM_BIG_DOM_MB ?? 16);
+const BIG_DOM_MB = Number(process.env.TANDEM_BIG_DOM_MB ?? 50);
 /** entrypoints/content/watch-navigation.ts: re-captures are at least this far apart. */
 const DEBOUNCE_MS = 400;
 
@@ -185,6 +185,10 @@ describe('bad input', () => {
     figures[`big-dom-${BIG_DOM_MB}mb`] = { loadMs, readyToStoredMs, longestTaskAfterReadyMs: longest(afterReady), longestParseTaskMs: maxBeforeReady, contextBytes: context.bytes, kind: context.kind, cut: context.cut, ...panel };
     expect(context.bytes).toBeLessThan(CONTEXT_CAP_BYTES);
     expect(context.cut.join(' ')).toMatch(/characters of page text|size limit/);
+    // Measured at 50 MB: stored 7.2 s after the DOM was ready (mostly the page's own layout), longest task
+    // of Tandem's after that 135 ms. The bounds leave room for a loaded machine.
+    expect(readyToStoredMs).toBeLessThan(60_000);
+    expect(longest(afterReady)).toBeLessThan(1_000);
     expect(panel.inputEchoMs).toBeLessThan(2_000);
     await page.close();
   }, 900_000);
