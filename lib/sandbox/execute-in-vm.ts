@@ -28,6 +28,15 @@ export interface VmOutcome {
 
 const PRELUDE_BUDGET_MS = 10_000;
 
+/** The steps of a run, in order, as reported to an `onPhaseEnd` observer. */
+export type RunPhase = 'engine' | 'runtime' | 'context' | 'prelude' | 'script' | 'output' | 'dispose';
+
+export interface VmRunOptions {
+  signal?: AbortSignal;
+  /** Told as each step ends, to measure where a run's time goes (bench/sandbox-breakdown.ts). */
+  onPhaseEnd?: (phase: RunPhase) => void;
+}
+
 interface PreludeHooks {
   serialise: QuickJSHandle;
   collect: QuickJSHandle;
@@ -61,17 +70,21 @@ class VmRun {
     private readonly clock: RunClock,
     private readonly limits: SandboxLimits,
     private readonly memoryExhausted: () => boolean,
+    private readonly onPhaseEnd?: (phase: RunPhase) => void,
   ) {}
 
   execute(code: string, inputJson: string): VmOutcome {
     const hooks = this.installPrelude(inputJson);
+    this.onPhaseEnd?.('prelude');
     if (typeof hooks === 'string') return { error: hooks, rawViews: [], logs: [] };
     this.clock.restart();
     const evaluation = this.settle(evaluateScript(this.vm, code));
     const error = evaluation.error === undefined ? undefined : this.failureOf(this.handles.own(evaluation.error));
+    this.onPhaseEnd?.('script');
     this.clock.restart();
     const serialised = error === undefined && evaluation.value !== undefined ? this.serialise(hooks, this.handles.own(evaluation.value)) : {};
     const collected = this.collect(hooks);
+    this.onPhaseEnd?.('output');
     return { error: error ?? serialised.error, valueText: serialised.valueText, rawViews: collected.views, logs: collected.logs };
   }
 
@@ -162,18 +175,22 @@ class VmRun {
  * throws mid-run (its stack overflowed inside the engine), nothing is disposed: the engine's state is
  * unknown and the caller drops the whole module.
  */
-export function executeInVm(quickjs: QuickJSWASMModule, code: string, inputJson: string, limits: SandboxLimits, signal?: AbortSignal): VmOutcome {
+export function executeInVm(quickjs: QuickJSWASMModule, code: string, inputJson: string, limits: SandboxLimits, options: VmRunOptions = {}): VmOutcome {
+  const { signal, onPhaseEnd } = options;
   const runtime = quickjs.newRuntime({ memoryLimitBytes: limits.memoryBytes, maxStackSizeBytes: limits.stackBytes });
   // The prelude (and parsing the page data) runs on its own budget: on a cold engine, before V8 has
   // optimised the WebAssembly, it alone can take a few hundred milliseconds.
   const clock = new RunClock(limits.timeoutMs, signal);
   clock.restart(PRELUDE_BUDGET_MS);
   runtime.setInterruptHandler(clock.shouldInterrupt);
+  onPhaseEnd?.('runtime');
   const vm = runtime.newContext();
-  const run = new VmRun(vm, runtime, clock, limits, () => isSandboxMemoryExhausted(quickjs));
+  onPhaseEnd?.('context');
+  const run = new VmRun(vm, runtime, clock, limits, () => isSandboxMemoryExhausted(quickjs), onPhaseEnd);
   const outcome = run.execute(code, inputJson);
   run.dispose();
   vm.dispose();
   runtime.dispose();
+  onPhaseEnd?.('dispose');
   return outcome;
 }

@@ -3,7 +3,7 @@
 import type { QuickJSWASMModule } from 'quickjs-emscripten';
 import type { ScriptResult } from '../context/types';
 import { formatBytes } from './format-bytes';
-import { executeInVm, type VmOutcome } from './execute-in-vm';
+import { executeInVm, type RunPhase, type VmOutcome } from './execute-in-vm';
 import { DEFAULT_LIMITS, LOG_LINE_CHARS, resolveLimits, type SandboxLimits } from './limits';
 import { budgetOutput } from './output-budget';
 import { discardSandbox, isSandboxDiscarded, loadSandbox } from './quickjs-module';
@@ -12,11 +12,13 @@ import { sanitiseViews } from './sanitise-views';
 import { ABORTED_MESSAGE, hostErrorMessage } from './script-errors';
 
 export { DEFAULT_LIMITS, type SandboxLimits };
-export type { SandboxInput };
+export type { RunPhase, SandboxInput };
 
 export interface RunScriptOptions {
   /** Stops the script (checked before it starts and whenever QuickJS polls for interrupts). */
   signal?: AbortSignal;
+  /** Told as each step of the run ends ('engine' once the QuickJS module is there), for measuring. */
+  onPhaseEnd?: (phase: RunPhase) => void;
 }
 
 const warmed = new WeakSet<QuickJSWASMModule>();
@@ -90,11 +92,12 @@ export async function runScript(
   } catch (error) {
     return failure(`SandboxUnavailable: the QuickJS engine could not be loaded (${String(error)})`, started);
   }
+  options.onPhaseEnd?.('engine');
   if (options.signal?.aborted) return failure(ABORTED_MESSAGE, started);
   let outcome: VmOutcome;
   try {
     warmUp(quickjs, resolved);
-    outcome = executeInVm(quickjs, code, inputJson, resolved, options.signal);
+    outcome = executeInVm(quickjs, code, inputJson, resolved, options);
   } catch (error) {
     // The host threw from inside the engine (typically its own stack overflowed): the module's state
     // is unknown, so the next run loads a fresh one.
