@@ -1,10 +1,12 @@
-// One run inside a fresh QuickJS runtime and context: install the prelude, evaluate the script,
-// serialise its value and collect views and logs. Synchronous; host exceptions propagate to the caller.
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+// One run inside a fresh QuickJS runtime and context: install the prelude, evaluate the script (helper
+// groups are compiled as it first reads them), serialise its value and collect views and logs.
+// Synchronous; host exceptions propagate to the caller.
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule, VmCallResult } from 'quickjs-emscripten';
 import { formatBytes } from './format-bytes';
-import { evaluateScript, type Evaluation } from './evaluate-script';
+import { evaluateScript, GLOBAL_CODE, type Evaluation } from './evaluate-script';
 import type { SandboxLimits } from './limits';
-import { PRELUDE_FILE_NAME, PRELUDE_SOURCE } from './prelude-source';
+import { HELPER_GROUPS } from './prelude-helpers-source';
+import { helperFileName, PRELUDE_FILE_NAME, PRELUDE_SOURCE } from './prelude-source';
 import { isSandboxMemoryExhausted } from './quickjs-module';
 import { RunClock } from './run-clock';
 import {
@@ -63,6 +65,8 @@ class OwnedHandles {
 
 class VmRun {
   private readonly handles = new OwnedHandles();
+  /** Thrown by the host inside a host function: QuickJS was unwound mid-call, so its state is unknown. */
+  hostError: { error: unknown } | undefined;
 
   constructor(
     private readonly vm: QuickJSContext,
@@ -114,7 +118,8 @@ class VmRun {
     const installer = this.vm.evalCode(PRELUDE_SOURCE, PRELUDE_FILE_NAME);
     if (installer.error !== undefined) return `SandboxError: the helper prelude does not compile: ${this.thrownBy(installer.error).message}`;
     const input = this.handles.own(this.vm.newString(inputJson));
-    const installed = this.vm.callFunction(this.handles.own(installer.value), this.vm.undefined, input);
+    const compileHelpers = this.handles.own(this.vm.newFunction('compileHelpers', (group) => this.compileHelpers(group)));
+    const installed = this.vm.callFunction(this.handles.own(installer.value), this.vm.undefined, input, compileHelpers);
     if (installed.error !== undefined) {
       const exhausted = this.vm.sameValue(installed.error, this.vm.null) && this.memoryExhausted();
       const thrown = this.thrownBy(installed.error);
@@ -125,6 +130,22 @@ class VmRun {
     }
     const hooks = this.handles.own(installed.value);
     return { serialise: this.handles.own(this.vm.getProp(hooks, 'serialise')), collect: this.handles.own(this.vm.getProp(hooks, 'collect')) };
+  }
+
+  /** The prelude asks for a helper group when the script first reads one of its globals. */
+  private compileHelpers(groupHandle: QuickJSHandle): VmCallResult<QuickJSHandle> {
+    try {
+      const name = this.vm.getString(groupHandle);
+      const group = Object.hasOwn(HELPER_GROUPS, name) ? HELPER_GROUPS[name] : undefined;
+      if (group === undefined) return { error: this.vm.newError({ name: 'InternalError', message: `no helper group named ${name}` }) };
+      // Its value or its error (out of memory, say) goes back to the prelude; the library disposes of it.
+      return this.vm.evalCode(group.source, helperFileName(name), GLOBAL_CODE);
+    } catch (error) {
+      // The library would hand this to the script as an ordinary error; remember it so the run fails
+      // the way any host failure inside the engine does (see executeInVm).
+      this.hostError ??= { error };
+      throw error;
+    }
   }
 
   /** A returned promise is settled by running pending jobs; there are no timers, so that is all it can wait for. */
@@ -179,7 +200,7 @@ export function executeInVm(quickjs: QuickJSWASMModule, code: string, inputJson:
   const { signal, onPhaseEnd } = options;
   const runtime = quickjs.newRuntime({ memoryLimitBytes: limits.memoryBytes, maxStackSizeBytes: limits.stackBytes });
   // The prelude (and parsing the page data) runs on its own budget: on a cold engine, before V8 has
-  // optimised the WebAssembly, it alone can take a few hundred milliseconds.
+  // compiled the WebAssembly, it alone can take a hundred milliseconds or more.
   const clock = new RunClock(limits.timeoutMs, signal);
   clock.restart(PRELUDE_BUDGET_MS);
   runtime.setInterruptHandler(clock.shouldInterrupt);
@@ -188,6 +209,7 @@ export function executeInVm(quickjs: QuickJSWASMModule, code: string, inputJson:
   onPhaseEnd?.('context');
   const run = new VmRun(vm, runtime, clock, limits, () => isSandboxMemoryExhausted(quickjs), onPhaseEnd);
   const outcome = run.execute(code, inputJson);
+  if (run.hostError !== undefined) throw run.hostError.error;
   run.dispose();
   vm.dispose();
   runtime.dispose();
