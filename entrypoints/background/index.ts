@@ -6,10 +6,9 @@ import { backgroundGuards } from '../../lib/messaging/guards';
 import { RejectedMessageError } from '../../lib/messaging/errors';
 import { sendToTab } from '../../lib/messaging/send';
 import type { SenderInfo } from '../../lib/messaging/sender-role';
-import { runScript } from '../../lib/sandbox/run-script';
+import { preloadSandbox, runScript } from '../../lib/sandbox/run-script';
 import { sandboxInputFromContext } from '../../lib/sandbox/sandbox-input';
 import { setSandboxWasmLocation } from '../../lib/sandbox/wasm-location';
-import { loadSandbox } from '../../lib/sandbox/quickjs-module';
 import { deleteConversation, latestConversationFor, listConversations, loadConversation } from '../../lib/storage/conversations';
 import { readSettings, settingsItem } from '../../lib/storage/settings';
 import { syncLocalEndpointOriginRule } from './ollama-origin';
@@ -39,10 +38,10 @@ export default defineBackground(() => {
     },
     async 'context-update'({ context }, { tabId }) {
       if (tabId === undefined) return { accepted: false };
-      // A page was read, so a card or a question may follow: load the sandbox engine now (after the cards are
-      // out, because loading it holds this thread), not on the first click.
+      // A page was read, so a card or a question may follow: load and warm the sandbox engine now (after the
+      // cards are out, because loading it holds this thread), not on the first click.
       await publish(tabId, context);
-      void loadSandbox().catch((error: unknown) => console.warn('Tandem: the sandbox engine did not load', error));
+      void preloadSandbox().catch((error: unknown) => console.warn('Tandem: the sandbox engine did not load', error));
       return { accepted: true };
     },
     'tab-view-get': ({ tabId }) => getTabView(tabId),

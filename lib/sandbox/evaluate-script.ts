@@ -3,7 +3,7 @@ import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten';
 import { SCRIPT_FILE_NAME } from './script-errors';
 
 /** Always a classic script: left to itself QuickJS would treat code with `import` as a module. */
-const GLOBAL_CODE = { type: 'global' } as const;
+export const GLOBAL_CODE = { type: 'global' } as const;
 
 export type Evaluation = { value: QuickJSHandle; error?: undefined } | { error: QuickJSHandle; value?: undefined };
 

@@ -1,10 +1,12 @@
-// One run inside a fresh QuickJS runtime and context: install the prelude, evaluate the script,
-// serialise its value and collect views and logs. Synchronous; host exceptions propagate to the caller.
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+// One run inside a fresh QuickJS runtime and context: install the prelude, evaluate the script (helper
+// groups are compiled as it first reads them), serialise its value and collect views and logs.
+// Synchronous; host exceptions propagate to the caller.
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule, VmCallResult } from 'quickjs-emscripten';
 import { formatBytes } from './format-bytes';
-import { evaluateScript, type Evaluation } from './evaluate-script';
+import { evaluateScript, GLOBAL_CODE, type Evaluation } from './evaluate-script';
 import type { SandboxLimits } from './limits';
-import { PRELUDE_FILE_NAME, PRELUDE_SOURCE } from './prelude-source';
+import { HELPER_GROUPS } from './prelude-helpers-source';
+import { helperFileName, PRELUDE_FILE_NAME, PRELUDE_SOURCE } from './prelude-source';
 import { isSandboxMemoryExhausted } from './quickjs-module';
 import { RunClock } from './run-clock';
 import {
@@ -27,6 +29,15 @@ export interface VmOutcome {
 }
 
 const PRELUDE_BUDGET_MS = 10_000;
+
+/** The steps of a run, in order, as reported to an `onPhaseEnd` observer. */
+export type RunPhase = 'engine' | 'runtime' | 'context' | 'prelude' | 'script' | 'output' | 'dispose';
+
+export interface VmRunOptions {
+  signal?: AbortSignal;
+  /** Told as each step ends, to measure where a run's time goes (bench/sandbox-breakdown.ts). */
+  onPhaseEnd?: (phase: RunPhase) => void;
+}
 
 interface PreludeHooks {
   serialise: QuickJSHandle;
@@ -54,6 +65,8 @@ class OwnedHandles {
 
 class VmRun {
   private readonly handles = new OwnedHandles();
+  /** Thrown by the host inside a host function: QuickJS was unwound mid-call, so its state is unknown. */
+  hostError: { error: unknown } | undefined;
 
   constructor(
     private readonly vm: QuickJSContext,
@@ -61,17 +74,21 @@ class VmRun {
     private readonly clock: RunClock,
     private readonly limits: SandboxLimits,
     private readonly memoryExhausted: () => boolean,
+    private readonly onPhaseEnd?: (phase: RunPhase) => void,
   ) {}
 
   execute(code: string, inputJson: string): VmOutcome {
     const hooks = this.installPrelude(inputJson);
+    this.onPhaseEnd?.('prelude');
     if (typeof hooks === 'string') return { error: hooks, rawViews: [], logs: [] };
     this.clock.restart();
     const evaluation = this.settle(evaluateScript(this.vm, code));
     const error = evaluation.error === undefined ? undefined : this.failureOf(this.handles.own(evaluation.error));
+    this.onPhaseEnd?.('script');
     this.clock.restart();
     const serialised = error === undefined && evaluation.value !== undefined ? this.serialise(hooks, this.handles.own(evaluation.value)) : {};
     const collected = this.collect(hooks);
+    this.onPhaseEnd?.('output');
     return { error: error ?? serialised.error, valueText: serialised.valueText, rawViews: collected.views, logs: collected.logs };
   }
 
@@ -101,7 +118,8 @@ class VmRun {
     const installer = this.vm.evalCode(PRELUDE_SOURCE, PRELUDE_FILE_NAME);
     if (installer.error !== undefined) return `SandboxError: the helper prelude does not compile: ${this.thrownBy(installer.error).message}`;
     const input = this.handles.own(this.vm.newString(inputJson));
-    const installed = this.vm.callFunction(this.handles.own(installer.value), this.vm.undefined, input);
+    const compileHelpers = this.handles.own(this.vm.newFunction('compileHelpers', (group) => this.compileHelpers(group)));
+    const installed = this.vm.callFunction(this.handles.own(installer.value), this.vm.undefined, input, compileHelpers);
     if (installed.error !== undefined) {
       const exhausted = this.vm.sameValue(installed.error, this.vm.null) && this.memoryExhausted();
       const thrown = this.thrownBy(installed.error);
@@ -112,6 +130,22 @@ class VmRun {
     }
     const hooks = this.handles.own(installed.value);
     return { serialise: this.handles.own(this.vm.getProp(hooks, 'serialise')), collect: this.handles.own(this.vm.getProp(hooks, 'collect')) };
+  }
+
+  /** The prelude asks for a helper group when the script first reads one of its globals. */
+  private compileHelpers(groupHandle: QuickJSHandle): VmCallResult<QuickJSHandle> {
+    try {
+      const name = this.vm.getString(groupHandle);
+      const group = Object.hasOwn(HELPER_GROUPS, name) ? HELPER_GROUPS[name] : undefined;
+      if (group === undefined) return { error: this.vm.newError({ name: 'InternalError', message: `no helper group named ${name}` }) };
+      // Its value or its error (out of memory, say) goes back to the prelude; the library disposes of it.
+      return this.vm.evalCode(group.source, helperFileName(name), GLOBAL_CODE);
+    } catch (error) {
+      // The library would hand this to the script as an ordinary error; remember it so the run fails
+      // the way any host failure inside the engine does (see executeInVm).
+      this.hostError ??= { error };
+      throw error;
+    }
   }
 
   /** A returned promise is settled by running pending jobs; there are no timers, so that is all it can wait for. */
@@ -162,18 +196,23 @@ class VmRun {
  * throws mid-run (its stack overflowed inside the engine), nothing is disposed: the engine's state is
  * unknown and the caller drops the whole module.
  */
-export function executeInVm(quickjs: QuickJSWASMModule, code: string, inputJson: string, limits: SandboxLimits, signal?: AbortSignal): VmOutcome {
+export function executeInVm(quickjs: QuickJSWASMModule, code: string, inputJson: string, limits: SandboxLimits, options: VmRunOptions = {}): VmOutcome {
+  const { signal, onPhaseEnd } = options;
   const runtime = quickjs.newRuntime({ memoryLimitBytes: limits.memoryBytes, maxStackSizeBytes: limits.stackBytes });
   // The prelude (and parsing the page data) runs on its own budget: on a cold engine, before V8 has
-  // optimised the WebAssembly, it alone can take a few hundred milliseconds.
+  // compiled the WebAssembly, it alone can take a hundred milliseconds or more.
   const clock = new RunClock(limits.timeoutMs, signal);
   clock.restart(PRELUDE_BUDGET_MS);
   runtime.setInterruptHandler(clock.shouldInterrupt);
+  onPhaseEnd?.('runtime');
   const vm = runtime.newContext();
-  const run = new VmRun(vm, runtime, clock, limits, () => isSandboxMemoryExhausted(quickjs));
+  onPhaseEnd?.('context');
+  const run = new VmRun(vm, runtime, clock, limits, () => isSandboxMemoryExhausted(quickjs), onPhaseEnd);
   const outcome = run.execute(code, inputJson);
+  if (run.hostError !== undefined) throw run.hostError.error;
   run.dispose();
   vm.dispose();
   runtime.dispose();
+  onPhaseEnd?.('dispose');
   return outcome;
 }

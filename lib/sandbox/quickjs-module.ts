@@ -1,6 +1,6 @@
-// Loads the QuickJS WebAssembly module once and caches it. The variant is chosen here and only here,
-// so the extension build can swap it (for example to give the service worker an explicit .wasm URL
-// with `newVariant(RELEASE_SYNC, { wasmLocation })`).
+// Loads the QuickJS WebAssembly module once and caches it. The variant is chosen here and only here.
+// When the .wasm has a URL (the extension), it is compiled once and every instance is made from that
+// compiled module; under Node, Emscripten reads and compiles the file next to the package itself.
 import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC, type QuickJSWASMModule } from 'quickjs-emscripten';
 import { DEFAULT_LIMITS } from './limits';
 import { sandboxWasmLocation } from './wasm-location';
@@ -26,11 +26,40 @@ function maximumPagesFor(memoryBytes: number): number {
 
 const memories = new WeakMap<QuickJSWASMModule, { memory: WebAssembly.Memory; maximumBytes: number }>();
 
+let compiled: { location: string; module: Promise<WebAssembly.Module> } | undefined;
+
+async function compileWasm(location: string): Promise<WebAssembly.Module> {
+  const response = await fetch(location);
+  if (!response.ok) throw new Error(`fetching ${location} gave HTTP ${response.status}`);
+  // Streaming compiles while the bytes arrive, but only accepts the application/wasm type.
+  if (response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm') return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * The compiled WebAssembly module at `location`, compiled on first use. A new instance (another memory
+ * cap, or a fresh one after a discard) then costs an instantiation, not a second compile.
+ */
+function compiledWasm(location: string): Promise<WebAssembly.Module> {
+  if (compiled?.location === location) return compiled.module;
+  const entry = {
+    location,
+    module: compileWasm(location).catch((error: unknown) => {
+      // A failed compile must not stick: the next load tries again.
+      if (compiled === entry) compiled = undefined;
+      throw error;
+    }),
+  };
+  compiled = entry;
+  return entry.module;
+}
+
 async function newSandboxModule(memoryBytes: number): Promise<QuickJSWASMModule> {
   const memory = sandboxMemoryFor(memoryBytes);
   // Set by the extension build before the first run; Node finds the .wasm next to the package.
   const wasmLocation = sandboxWasmLocation();
-  const variant = newVariant(RELEASE_SYNC, { wasmMemory: () => Promise.resolve(memory), ...(wasmLocation === undefined ? {} : { wasmLocation }) });
+  const source = wasmLocation === undefined ? {} : { wasmModule: () => compiledWasm(wasmLocation) };
+  const variant = newVariant(RELEASE_SYNC, { wasmMemory: () => Promise.resolve(memory), ...source });
   const module = await newQuickJSWASMModuleFromVariant(variant);
   const maximumBytes = maximumPagesFor(memoryBytes) * WASM_PAGE_BYTES;
   memories.set(module, { memory, maximumBytes });

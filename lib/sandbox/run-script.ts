@@ -3,7 +3,7 @@
 import type { QuickJSWASMModule } from 'quickjs-emscripten';
 import type { ScriptResult } from '../context/types';
 import { formatBytes } from './format-bytes';
-import { executeInVm, type VmOutcome } from './execute-in-vm';
+import { executeInVm, type RunPhase, type VmOutcome } from './execute-in-vm';
 import { DEFAULT_LIMITS, LOG_LINE_CHARS, resolveLimits, type SandboxLimits } from './limits';
 import { budgetOutput } from './output-budget';
 import { discardSandbox, isSandboxDiscarded, loadSandbox } from './quickjs-module';
@@ -12,23 +12,42 @@ import { sanitiseViews } from './sanitise-views';
 import { ABORTED_MESSAGE, hostErrorMessage } from './script-errors';
 
 export { DEFAULT_LIMITS, type SandboxLimits };
-export type { SandboxInput };
+export type { RunPhase, SandboxInput };
 
 export interface RunScriptOptions {
   /** Stops the script (checked before it starts and whenever QuickJS polls for interrupts). */
   signal?: AbortSignal;
+  /** Told as each step of the run ends ('engine' once the QuickJS module is there), for measuring. */
+  onPhaseEnd?: (phase: RunPhase) => void;
 }
 
 const warmed = new WeakSet<QuickJSWASMModule>();
 
 /**
- * The first run in a fresh module is many times slower (V8 compiles the WebAssembly lazily), which
- * would eat into the first real script's deadline; a throwaway run pays that cost at load time.
+ * A throwaway run. V8 compiles WebAssembly functions lazily, on their first call, so a fresh module's
+ * first run is many times slower than the next; this pays that cost before anyone waits for a result.
  */
 function warmUp(quickjs: QuickJSWASMModule, limits: SandboxLimits): void {
   if (warmed.has(quickjs)) return;
   warmed.add(quickjs);
-  executeInVm(quickjs, 'sortBy([3, 1, 2], (n) => n).map(String).join()', inputJsonOf({ page: null }, limits), { ...limits, timeoutMs: 10_000 });
+  executeInVm(quickjs, 'console.log(sum([1, 2])); sortBy([3, 1, 2], (n) => n).join()', inputJsonOf({ page: null }, limits), { ...limits, timeoutMs: 10_000 });
+}
+
+/**
+ * Loads the engine and warms it up, for callers that know a run is likely soon (the service worker,
+ * once a page has been read). `runScript` does not warm up itself: its first run pays the lazy
+ * compilation once, with the prelude on a budget of its own, instead of running a script twice.
+ */
+export async function preloadSandbox(limits: Partial<SandboxLimits> = {}): Promise<void> {
+  const resolved = resolveLimits(limits);
+  const quickjs = await loadSandbox(resolved.memoryBytes);
+  try {
+    warmUp(quickjs, resolved);
+  } catch (error) {
+    // Same as in a run: the host threw inside the engine, so its state is unknown.
+    discardSandbox(quickjs);
+    throw error;
+  }
 }
 
 function elapsedSince(started: number): number {
@@ -90,11 +109,13 @@ export async function runScript(
   } catch (error) {
     return failure(`SandboxUnavailable: the QuickJS engine could not be loaded (${String(error)})`, started);
   }
+  options.onPhaseEnd?.('engine');
   if (options.signal?.aborted) return failure(ABORTED_MESSAGE, started);
   let outcome: VmOutcome;
   try {
-    warmUp(quickjs, resolved);
-    outcome = executeInVm(quickjs, code, inputJson, resolved, options.signal);
+    outcome = executeInVm(quickjs, code, inputJson, resolved, options);
+    // Whatever V8 compiled for this run stays compiled: a later preload has nothing left to warm.
+    warmed.add(quickjs);
   } catch (error) {
     // The host threw from inside the engine (typically its own stack overflowed): the module's state
     // is unknown, so the next run loads a fresh one.

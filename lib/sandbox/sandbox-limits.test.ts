@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { QuickJSContext } from 'quickjs-emscripten';
+import { describe, expect, it, vi } from 'vitest';
+import { isSandboxDiscarded, loadSandbox } from './quickjs-module';
 import { DEFAULT_LIMITS, runScript } from './run-script';
 
 const noPage = { page: null };
@@ -85,6 +87,27 @@ describe('stack limit', () => {
     });
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(/^StackOverflow: /);
+    await expectHealthy();
+  });
+});
+
+describe('host failure inside the engine', () => {
+  it('fails the run and replaces the engine when the host fails while compiling a helper', async () => {
+    // What a host stack overflow deep inside QuickJS looks like from here; the library would otherwise
+    // turn it into an error the script could catch, on an engine left half-way through a compile.
+    const evalCode = QuickJSContext.prototype.evalCode;
+    const spy = vi.spyOn(QuickJSContext.prototype, 'evalCode').mockImplementation(function (this: QuickJSContext, code, filename, options) {
+      if (filename?.startsWith('prelude-')) throw new RangeError('Maximum call stack size exceeded');
+      return evalCode.call(this, code, filename, options);
+    });
+    const engine = await loadSandbox();
+    try {
+      const result = await runScript('try { sum([1]) } catch (error) { "caught" }', noPage);
+      expect(result.error).toMatch(/^StackOverflow: /);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(isSandboxDiscarded(engine)).toBe(true);
     await expectHealthy();
   });
 });
