@@ -1,8 +1,26 @@
 import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Emscripten's loader names its .wasm with `new URL(…, import.meta.url)`, which the service worker's
+ * bundle would inline as 670 KB of base64 that is never used: the worker loads quickjs.wasm from the
+ * extension (lib/sandbox/wasm-location.ts), so that fallback is cut from the loader.
+ */
+function withoutInlinedQuickjsWasm(): Plugin {
+  const fallback = '(new URL("emscripten-module.wasm",import.meta.url)).href';
+  return {
+    name: 'tandem:without-inlined-quickjs-wasm',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('quickjs-wasmfile-release-sync') || !code.includes(fallback)) return null;
+      return { code: code.replaceAll(fallback, '"quickjs.wasm"'), map: null };
+    },
+  };
+}
 
 // Tandem's extension build. Manifest fields that WXT cannot infer from entrypoints live here.
 export default defineConfig({
@@ -19,7 +37,7 @@ export default defineConfig({
   },
   // Built-in skills reach the sandbox as the source text of their functions (lib/skills/skill-source.ts):
   // mangled names would break the calls between those functions, so the bundle keeps its names.
-  vite: () => ({ plugins: [preact()], build: { minify: false } }),
+  vite: () => ({ plugins: [preact(), withoutInlinedQuickjsWasm()], build: { minify: false } }),
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'An ambient AI teammate: sees the page you see, offers what you would want done, shows its work.',

@@ -1,7 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
+import { EXTENSION_DIR, launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
 import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
 import { readManifest } from './support/manifest';
 import { readTabView } from '../../scripts/browser/tab-view';
@@ -32,6 +33,13 @@ describe('the built extension', () => {
     expect(manifest.side_panel?.default_path).toBe('sidepanel.html');
     expect(manifest.background?.service_worker).toBe('background.js');
     expect(manifest.content_scripts?.[0]?.matches).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('ships the sandbox engine as quickjs.wasm, not inlined into the service worker', async () => {
+    const wasm = await readFile(resolve(EXTENSION_DIR, 'quickjs.wasm'));
+    expect(wasm.subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+    // "AGFzbQ" is the base64 of the WebAssembly magic number: an inlined copy would start with it.
+    expect(await readFile(resolve(EXTENSION_DIR, 'background.js'), 'utf8')).not.toContain('AGFzbQ');
   });
 
   it('shows what it reads on a pull request in the side panel, with a token count', async () => {
