@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shrinkToFit } from './limits';
+import { jsonSizeBound, shrinkToFit } from './limits';
 
 describe('shrinkToFit', () => {
   it('leaves a value that fits untouched', () => {
@@ -28,5 +28,28 @@ describe('shrinkToFit', () => {
     expect(value.files.length).toBeLessThan(1000);
     expect(value.files.length).toBeGreaterThan(100);
     expect(cut).toEqual([`${1000 - value.files.length} items of page.files (size limit)`]);
+  });
+});
+
+describe('jsonSizeBound', () => {
+  // Values whose JSON is as long as possible for their size: every kind of escape, nesting, numbers.
+  const values: unknown[] = [
+    '',
+    'plain text',
+    'line one\nline two\t"quoted" \\ back\u0001\u001f',
+    '\u0000'.repeat(50),
+    'é ✓ 漢字 😀',
+    [1.2345678901234567e-300, -0, 12, true, false, null],
+    { nested: { deeper: [{ a: '"' }, { b: '\\\\' }] }, empty: {}, list: [] },
+    { skipped: undefined, kept: 'x' },
+    -123456789.123456,
+  ];
+  it.each(values.map((value) => [JSON.stringify(value), value]))('is never below the JSON length of %s', (_label, value) => {
+    expect(jsonSizeBound(value)).toBeGreaterThanOrEqual(JSON.stringify(value).length);
+  });
+
+  it('stays close for ordinary page data, so the exact count is rarely needed', () => {
+    const page = { text: 'A paragraph of prose.\n\n'.repeat(1000), files: Array.from({ length: 50 }, (_unused, index) => ({ path: `src/f${index}.ts`, additions: index })) };
+    expect(jsonSizeBound(page)).toBeLessThan(JSON.stringify(page).length * 1.5);
   });
 });
