@@ -39,7 +39,7 @@ describe('jsonSizeBound', () => {
     'line one\nline two\t"quoted" \\ back\u0001\u001f',
     '\u0000'.repeat(50),
     'é ✓ 漢字 😀',
-    [1.2345678901234567e-300, -0, 12, true, false, null],
+    [-1.7976931348623157e308, 1.2345e-300, -0, 12, true, false, null],
     { nested: { deeper: [{ a: '"' }, { b: '\\\\' }] }, empty: {}, list: [] },
     { skipped: undefined, kept: 'x' },
     -123456789.123456,

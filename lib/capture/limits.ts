@@ -18,6 +18,7 @@ export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
 const jsonSize = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
 
 // Characters JSON writes as more than one: quotes, backslashes and control characters (\n is two, \u0001 six).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const ESCAPED = /["\\\u0000-\u001f]/g;
 
 /**
