@@ -26,7 +26,8 @@ export function App() {
   const endOfList = useRef<HTMLDivElement>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [draft, setDraft] = useState<{ text: string; nonce: number } | undefined>(undefined);
-  useEffect(() => endOfList.current?.scrollIntoView?.({ block: 'end' }), [turns.length, turns.at(-1)]);
+  // Also when a run ends: the answer's own controls (copy, retry) appear then, below the last text.
+  useEffect(() => endOfList.current?.scrollIntoView?.({ block: 'end' }), [turns.length, turns.at(-1), running.value]);
   const suggestions = view?.suggestions ?? [];
   usePanelShortcuts({
     acceptTop: () => suggestions[0] && !running.value && acceptSuggestion(suggestions[0]),
