@@ -34,14 +34,17 @@ export default defineBackground(() => {
       const host = new URL(url).host.toLowerCase();
       const ambient = settings.proactivity !== 'off' && [...settings.ambientHosts, ...settings.githubHosts].includes(host);
       const github = host === 'github.com' || settings.githubHosts.includes(host);
-      return { capture: ambient || (tabId !== undefined && isWatched(tabId)), githubHosts: settings.githubHosts, inPageHelp: settings.inPageHelp && github };
+      const capture = ambient || (tabId !== undefined && isWatched(tabId));
+      // While the page reads itself this worker waits: load and warm the sandbox engine meanwhile (after
+      // this reply), so a card accepted at once does not wait for it.
+      if (capture) setTimeout(preloadQuietly, 0);
+      return { capture, githubHosts: settings.githubHosts, inPageHelp: settings.inPageHelp && github };
     },
     async 'context-update'({ context }, { tabId }) {
       if (tabId === undefined) return { accepted: false };
-      // A page was read, so a card or a question may follow: load and warm the sandbox engine now (after the
-      // cards are out, because loading it holds this thread), not on the first click.
       await publish(tabId, context);
-      void preloadSandbox().catch((error: unknown) => console.warn('Tandem: the sandbox engine did not load', error));
+      // Usually loaded since content-ready already; not if this worker was restarted in between.
+      preloadQuietly();
       return { accepted: true };
     },
     'tab-view-get': ({ tabId }) => getTabView(tabId),
@@ -99,6 +102,10 @@ export default defineBackground(() => {
     },
     'help-take': ({ tabId }) => takeHelpRequest(tabId),
   } satisfies BackgroundHandlers;
+
+  function preloadQuietly(): void {
+    void preloadSandbox().catch((error: unknown) => console.warn('Tandem: the sandbox engine did not load', error));
+  }
 
   /** Stores a tab's new capture with its cards, updates the badge and any panel watching the tab. */
   async function publish(tabId: number, context: PageContext, kept?: { dismissed: string[]; excluded: string[] }) {
