@@ -39,6 +39,7 @@ describe('jsonSizeBound', () => {
     'line one\nline two\t"quoted" \\ back\u0001\u001f',
     '\u0000'.repeat(50),
     'é ✓ 漢字 😀',
+    'lone \ud800 and \udfff surrogates, then a pair \ud83d\ude00',
     [-1.7976931348623157e308, 1.2345e-300, -0, 12, true, false, null],
     { nested: { deeper: [{ a: '"' }, { b: '\\\\' }] }, empty: {}, list: [] },
     { skipped: undefined, kept: 'x' },

@@ -17,9 +17,10 @@ export const DEFAULT_CAPTURE_LIMITS: CaptureLimits = {
 
 const jsonSize = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
 
-// Characters JSON writes as more than one: quotes, backslashes and control characters (\n is two, \u0001 six).
+// Characters JSON may write as more than one: quotes, backslashes, control characters (\n is two, \u0001
+// six) and surrogates (a lone one becomes \udXXX; pairs are counted too, which only loosens the bound).
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
-const ESCAPED = /["\\\u0000-\u001f]/g;
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/g;
 
 /**
  * A size the value's JSON never exceeds, found without building the JSON: a megabyte of page text is
