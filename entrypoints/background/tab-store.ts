@@ -14,13 +14,17 @@ export async function getTabView(tabId: number): Promise<TabView | null> {
   return view;
 }
 
-/** Makes the view the tab's current one at once; putTabView also stores it for a restarted worker. */
+/** Makes the view the tab's current one at once; putTabView then stores it for a restarted worker. */
 export function rememberTabView(view: TabView): void {
   memory.set(view.tabId, view);
 }
 
+/**
+ * Stores the tab's current view for a restarted worker. A view that is no longer current (the tab moved
+ * on, or a newer capture came while this one waited) is not stored: it would bring the old page back.
+ */
 export async function putTabView(view: TabView): Promise<void> {
-  memory.set(view.tabId, view);
+  if (memory.get(view.tabId) !== view) return;
   await browser.storage.session.set({ [key(view.tabId)]: view });
 }
 

@@ -68,7 +68,8 @@ export default defineContentScript({
       }
     };
     const reportQuietly = () => report().catch((error: unknown) => console.debug('Tandem: capture not sent', error));
-    await reportQuietly();
+    // Watching starts before the first report: what the page renders while it is read is a change too.
     watchNavigation(ctx, () => void reportQuietly());
+    await reportQuietly();
   },
 });

@@ -24,7 +24,12 @@ function fetchOnce(url: string): Promise<string> {
   return pending;
 }
 
+const MEASURES = ['tandem-capture', 'tandem-capture-main-thread', ...['classify', 'adapter', 'focus', 'redact', 'limits'].map((stage) => `tandem-capture:${stage}`)];
+
 export async function captureLivePage(githubHosts: string[]): Promise<PageContext> {
+  // Only the latest capture's figures stay on the page's timeline: a page re-read every few seconds
+  // would otherwise collect them without end.
+  for (const name of MEASURES) performance.clearMeasures(name);
   const started = performance.now();
   let waited = 0;
   const context = await capturePage(document, location.href, {

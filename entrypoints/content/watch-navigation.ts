@@ -1,5 +1,6 @@
 // Calls back after SPA navigations (pushState, popstate, Turbo) and significant DOM changes, debounced.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { HELP_HOST_TAG } from './in-page-help/help-button';
 
 const DEBOUNCE_MS = 400;
 /** A page that never stops changing (a live log, a ticking dashboard) is still re-read this often. */
@@ -29,7 +30,8 @@ export function watchNavigation(ctx: ContentScriptContext, onChange: () => void)
   // Large DOM swaps without a URL change (GitHub's tab panes, lazy diffs) also warrant a fresh look.
   const observer = new MutationObserver((records) => {
     let added = 0;
-    for (const record of records) added += record.addedNodes.length;
+    // Tandem's own in-page buttons are not the page changing.
+    for (const record of records) for (const node of Array.from(record.addedNodes)) if (node.nodeName.toLowerCase() !== HELP_HOST_TAG) added += 1;
     if (added >= 20 || location.href !== lastUrl) {
       lastUrl = location.href;
       schedule();

@@ -134,3 +134,35 @@ describe('docsAdapter on pages too large for Readability', () => {
     expect((output.data as DocData).text).toContain('Main paragraph 39 explains');
   });
 });
+
+describe('docsAdapter: what the direct reading leaves out, and says', () => {
+  const filler = (count: number) => Array.from({ length: count }, (_unused, index) => `<p>Paragraph ${index} of the long page, in plain words.</p>`).join('');
+
+  it('leaves hidden code blocks out, as Readability does', async () => {
+    const html = `<html><body><main>${filler(Math.ceil(READABILITY_MAX_TEXT_CHARS / 40) + 100)}
+      <pre><code class="language-sh">echo shown</code></pre>
+      <div hidden><pre>HIDDEN ONE</pre></div><div style="display:none"><pre>HIDDEN TWO</pre></div>
+      <div aria-hidden="true"><pre>HIDDEN THREE</pre></div></main></body></html>`;
+    const output = await docsAdapter.capture(documentOf(html), new URL('https://spec.example/all'), 'docs', { githubHosts: [] });
+    expect(output.cut?.some((entry) => entry.startsWith('Readability skipped'))).toBe(true);
+    expect((output.data as DocData).codeBlocks).toEqual([{ language: 'sh', code: 'echo shown' }]);
+    expect((output.data as DocData).text).not.toContain('HIDDEN');
+  });
+
+  it('says the text was cut when indentation made the walk stop short of the limit', async () => {
+    const items = Array.from({ length: 120_000 }, (_unused, index) => `<li>\n          <a>w${index}</a>\n        </li>`).join('');
+    const html = `<html><body><main><ul>${items}</ul><p>THE END</p></main></body></html>`;
+    const output = await docsAdapter.capture(documentOf(html), new URL('https://spec.example/all'), 'docs', { githubHosts: [] });
+    const data = output.data as DocData;
+    expect(data.text).not.toContain('THE END');
+    expect(output.cut).toContain(`the article text after its first ${data.text.length} characters`);
+  });
+
+  it('does not count a large inline script as article text', async () => {
+    const script = `<script type="application/json">${JSON.stringify({ data: 'x'.repeat(READABILITY_MAX_TEXT_CHARS * 2) })}</script>`;
+    const html = `<html><head><title>Small article</title></head><body><nav>Home · Docs</nav><article><h1>Small article</h1>${filler(40)}</article>${script}</body></html>`;
+    const output = await docsAdapter.capture(documentOf(html), new URL('https://blog.example/post'), 'docs', { githubHosts: [] });
+    expect(output.cut ?? []).toEqual([]);
+    expect((output.data as DocData).text).toContain('Paragraph 39 of the long page');
+  });
+});

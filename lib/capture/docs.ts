@@ -3,7 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import type { CodeBlock, DocData, Facts } from '../context/types';
 import type { Adapter, AdapterOutput } from './adapter';
-import { extractText, readOutline, truncateText } from './text';
+import { extractText, extractTextUpTo, isInsideSkipped, readOutline, truncateText } from './text';
 
 export const MAX_DOC_TEXT_CHARS = 400_000;
 const MAX_CODE_BLOCKS = 200;
@@ -36,7 +36,8 @@ function languageOf(element: Element): string | undefined {
 
 export function readCodeBlocks(root: Element): CodeBlock[] {
   return Array.from(root.querySelectorAll('pre'))
-    .filter((pre) => !pre.parentElement?.closest('pre'))
+    // Hidden blocks stay out, as they do from the text: Readability drops them, the direct reading must too.
+    .filter((pre) => !pre.parentElement?.closest('pre') && !isInsideSkipped(pre, root))
     .slice(0, MAX_CODE_BLOCKS)
     .flatMap((pre) => {
       const code = truncateText(extractText(pre), MAX_CODE_CHARS).text;
@@ -81,12 +82,28 @@ function readWithReadability(document: Document): Article {
 const metaContent = (document: Document, selector: string): string | null =>
   document.querySelector(selector)?.getAttribute('content') ?? null;
 
+const TEXT_COUNT_LIMIT = 2_000_000;
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * Characters of text under `root`, scripts and styles left out (a page's inline JSON can be larger than
+ * its article), counted up to `atMost` and no further.
+ */
+export function textLength(root: Element, atMost: number): number {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let total = 0;
+  for (let node = walker.nextNode(); node && total <= atMost; node = walker.nextNode()) {
+    if (!NOT_TEXT.has(node.parentElement?.tagName ?? '')) total += node.nodeValue?.length ?? 0;
+  }
+  return total;
+}
+
 /** The element holding the page's main content: a single main/article that holds most of the text, or the body. */
 function mainContentOf(document: Document, body: HTMLElement, bodyChars: number): Element {
   for (const selector of ['main', '[role="main"]', 'article']) {
     const candidates = document.querySelectorAll(selector);
     const only = candidates.length === 1 ? candidates[0] : undefined;
-    if (only && (only.textContent?.length ?? 0) >= bodyChars / 2) return only;
+    if (only && textLength(only, bodyChars) >= bodyChars / 2) return only;
   }
   return body;
 }
@@ -109,18 +126,21 @@ export const docsAdapter: Adapter = {
   async capture(document): Promise<AdapterOutput> {
     const cut: string[] = [];
     const body = document.body;
-    const bodyChars = body?.textContent?.length ?? 0;
+    // Counted up to a bound: past it, only "a lot" matters (which element holds most of it, below).
+    const bodyChars = body ? textLength(body, TEXT_COUNT_LIMIT) : 0;
     let article: Article;
     if (body && bodyChars > READABILITY_MAX_TEXT_CHARS) {
       article = readDirectly(document, body, bodyChars);
-      cut.push(`Readability skipped: the page holds ${bodyChars} characters of text; its main content was read directly`);
+      const amount = bodyChars > TEXT_COUNT_LIMIT ? `over ${TEXT_COUNT_LIMIT}` : String(bodyChars);
+      cut.push(`Readability skipped: the page holds ${amount} characters of text; its main content was read directly`);
     } else {
       article = readWithReadability(document);
     }
-    // The walk stops a little past the limit (collapsing whitespace only shortens text), so a 10 MB page
-    // is not read to the end for text that would be cut anyway.
-    const text = truncateText(extractText(article.content, MAX_DOC_TEXT_CHARS * 1.1), MAX_DOC_TEXT_CHARS);
-    if (text.truncated) cut.push(`the article text after its first ${text.text.length} characters`);
+    // The walk stops past twice the limit, so a 10 MB page is not read to the end for text that would be
+    // cut anyway; indentation collapsed away can leave less than the limit, and that cut is said too.
+    const walked = extractTextUpTo(article.content, MAX_DOC_TEXT_CHARS * 2);
+    const text = truncateText(walked.text, MAX_DOC_TEXT_CHARS);
+    if (text.truncated || !walked.complete) cut.push(`the article text after its first ${text.text.length} characters`);
     const title = clean(article.title) ?? clean(document.title) ?? '';
     const data: DocData = {
       type: 'doc',

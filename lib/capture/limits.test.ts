@@ -43,6 +43,9 @@ describe('jsonSizeBound', () => {
     [-1.7976931348623157e308, 1.2345e-300, -0, 12, true, false, null],
     { nested: { deeper: [{ a: '"' }, { b: '\\\\' }] }, empty: {}, list: [] },
     { skipped: undefined, kept: 'x' },
+    [-0.0000012345678901234567, -0.0000012345678901234567],
+    [undefined, undefined, () => 1],
+    new Array(100),
     -123456789.123456,
   ];
   it.each(values.map((value) => [JSON.stringify(value), value]))('is never below the JSON length of %s', (_label, value) => {

@@ -28,8 +28,17 @@ const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/g;
  */
 export function jsonSizeBound(value: unknown): number {
   if (typeof value === 'string') return value.length + 2 + 5 * (value.match(ESCAPED)?.length ?? 0);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return 24;
-  if (Array.isArray(value)) return value.reduce<number>((total, item) => total + jsonSizeBound(item) + 1, 2);
+  // The longest a number prints is 25 characters (-0.0000012345678901234567); a boolean or null is shorter.
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return 25;
+  if (Array.isArray(value)) {
+    let total = 2;
+    // An index loop, so holes count: they print as null, as do undefined and functions in arrays.
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      total += (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 4 : jsonSizeBound(item)) + 1;
+    }
+    return total;
+  }
   if (typeof value === 'object') {
     let total = 2;
     for (const [key, child] of Object.entries(value)) {

@@ -41,3 +41,12 @@ describe('truncateText', () => {
     expect(truncateText('short', 18)).toEqual({ text: 'short', truncated: false });
   });
 });
+
+describe('extractText with the page’s own private-use characters', () => {
+  it('treats U+E000–U+E003 in the page as spaces, so they cannot pose as its internal markers', () => {
+    const body = new JSDOM('<p>x\uE002 y</p><pre>  a\uE003\n    b</pre><p>z\uE000w</p>').window.document.body;
+    const text = extractText(body);
+    expect(text).toBe('x y\n\n  a\n    b\n\nz w');
+    expect(text).not.toMatch(/[\uE000-\uE003]/u);
+  });
+});

@@ -25,6 +25,7 @@ const LINE_BREAK = '\u{E001}';
 const PRE_START = '\u{E002}';
 const PRE_END = '\u{E003}';
 const PRE_STRETCH = /\u{E002}([^\u{E003}]*)\u{E003}/u;
+const MARKER_CHARS = /[\u{E000}-\u{E003}]/gu;
 
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
@@ -44,8 +45,11 @@ function walk(node: Node, output: string[], insidePre: boolean, budget: WalkBudg
   if (budget.used > budget.max) return;
   if (node.nodeType === 3) {
     const value = node.nodeValue ?? '';
-    // Preformatted text is kept as it is, between the markers its `pre` put around it.
-    const text = insidePre ? value.replace(/\r\n?/g, '\n') : value.replace(/\s+/g, ' ');
+    // Preformatted text is kept as it is, between the markers its `pre` put around it. The page's own
+    // private-use characters in the markers' range become spaces, so they cannot pose as markers.
+    const text = insidePre
+      ? value.replace(/\r\n?/g, '\n').replace(MARKER_CHARS, ' ')
+      : value.replace(/[\s\u{E000}-\u{E003}]+/gu, ' ');
     output.push(text);
     budget.used += text.length;
     return;
@@ -98,10 +102,18 @@ function normaliseBreaks(raw: string): string {
  * table rows on their own lines, whitespace of `pre` kept; scripts, styles and form fields skipped.
  */
 export function extractText(root: Node, maxChars = Number.POSITIVE_INFINITY): string {
+  return extractTextUpTo(root, maxChars).text;
+}
+
+/**
+ * extractText with a budget of characters read (before whitespace is collapsed, so the text returned
+ * can be shorter than the budget): `complete` is false when the walk stopped before the end.
+ */
+export function extractTextUpTo(root: Node, maxChars: number): { text: string; complete: boolean } {
   const output: string[] = [];
-  // Whitespace collapsing only shortens the text, so a walk stopped past maxChars still fills maxChars.
-  walk(root, output, false, { used: 0, max: maxChars });
-  return normaliseBreaks(output.join(''));
+  const budget = { used: 0, max: maxChars };
+  walk(root, output, false, budget);
+  return { text: normaliseBreaks(output.join('')), complete: budget.used <= budget.max };
 }
 
 /** The text of a small element on one line (headings, cells, link labels). */
@@ -109,7 +121,8 @@ export function inlineText(root: Node): string {
   return extractText(root).replace(/\s+/g, ' ').trim();
 }
 
-function isInsideSkipped(element: Element, stopAt: Element): boolean {
+/** True when the element or an ancestor below `stopAt` is never captured (hidden, a script, a form field). */
+export function isInsideSkipped(element: Element, stopAt: Element): boolean {
   for (let current: Element | null = element; current && current !== stopAt; current = current.parentElement) {
     if (isSkippedElement(current)) return true;
   }

@@ -71,8 +71,13 @@ function hasNativeSelectorEngine(document: Document): boolean {
 
 /** The product of the first marked element, found by the selector engine (fast where it is native). */
 export function markerBySelector(document: Document): DashboardSource | null {
-  const marked = document.querySelector(MARKER_SELECTOR);
-  return marked ? markerOfElement(marked) : null;
+  // Usually the first match decides; a match the attribute rules do not confirm (a class in another case
+  // in a quirks-mode page) hands over to the next one.
+  for (const marked of Array.from(document.querySelectorAll(MARKER_SELECTOR))) {
+    const marker = markerOfElement(marked);
+    if (marker) return marker;
+  }
+  return null;
 }
 
 /** The product of the first marked element, found by reading attributes in one walk. */

@@ -2,7 +2,7 @@
 import type { Adapter, AdapterOutput, CaptureEnvironment } from '../adapter';
 import type { DiffFile, Facts, PageKind, PullData, PullTab } from '../../context/types';
 import { readDomDiff } from './diff-dom';
-import { parsePatch } from './diff-patch';
+import { nextTask, parsePatch } from './diff-patch';
 import { readChecks } from './pull-checks';
 import { readPullHeader } from './pull-header';
 import { readCommits, readPullTimeline } from './pull-timeline';
@@ -64,7 +64,7 @@ async function readDiff(document: Document, url: URL, number: number | undefined
       const text = await environment.fetchText(patchUrl);
       const patch = await parsePatch(text);
       // Give the page a turn between parsing a huge diff and redacting and sending it.
-      if (text.length > LARGE_PATCH_CHARS) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (text.length > LARGE_PATCH_CHARS) await nextTask();
       if (patch.files.length > 0) return { files: patch.files, source: 'patch', cut: patch.cut };
       cut.push('the .diff was empty; the diff was read from the page');
     } catch (error) {
