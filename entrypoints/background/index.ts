@@ -16,6 +16,7 @@ import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
 import { putHelpRequest, takeHelpRequest } from './help-requests';
 import { openPanelFor } from './open-panel';
 import { acceptRunPorts, settleInterruptedTurns } from './runs';
+import { keepLocalStorageFromContentScripts } from './storage-access';
 import { forgetTab, getTabView, putTabView, rememberTabView } from './tab-store';
 import { buildTabView, carriedOver, sharedContext } from './tab-views';
 import { cancelPrefetch, prefetchTopCard } from './prefetch';
@@ -147,6 +148,7 @@ export default defineBackground(() => {
   });
   acceptRunPorts(self.origin);
 
+  void keepLocalStorageFromContentScripts();
   void readSettings().then((settings) => syncLocalEndpointOriginRule(settings.provider));
   settingsItem.watch((settings) => void syncLocalEndpointOriginRule(settings?.provider ?? null));
 

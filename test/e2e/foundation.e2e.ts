@@ -74,6 +74,45 @@ describe('the built extension', () => {
     await page.close();
   });
 
+  it('keeps its settings, the API key among them, out of reach of its own content script', async () => {
+    await tandem.configure({ provider: { baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-e2e-secret-key', model: 'm' } });
+    const page = await tandem.browser.newPage();
+    const session = await page.createCDPSession();
+    const worlds: { id: number; origin: string; type: string }[] = [];
+    session.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = (context.auxData ?? {}) as { type?: string };
+      worlds.push({ id: context.id, origin: context.origin, type: aux.type ?? '' });
+    });
+    await session.send('Runtime.enable');
+    await page.goto(`${site.origin}/acme/widgets/pull/42`);
+    // The content script's isolated world: the one whose origin is the extension's.
+    const deadline = Date.now() + 10_000;
+    let world = worlds.find((entry) => entry.type === 'isolated' && entry.origin.includes(tandem.extensionId));
+    while (!world && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      world = worlds.find((entry) => entry.type === 'isolated' && entry.origin.includes(tandem.extensionId));
+    }
+    if (!world) throw new Error(`no isolated world of Tandem in ${JSON.stringify(worlds)}`);
+    const attempt = await session.send('Runtime.evaluate', {
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+      expression: `(async () => {
+        const id = chrome.runtime.id;
+        try { return { id, read: JSON.stringify(await chrome.storage.local.get(null)) }; }
+        catch (error) { return { id, refused: String(error && error.message || error) }; }
+      })()`,
+    });
+    const outcome = attempt.result.value as { id: string; read?: string; refused?: string };
+    // Really the extension's world (it knows the extension's id), and it cannot read the settings.
+    expect(outcome.id).toBe(tandem.extensionId);
+    expect(outcome.read ?? '').not.toContain('sk-e2e-secret-key');
+    expect(outcome.refused).toMatch(/access|not allowed|context/i);
+    await session.detach();
+    await page.close();
+    await tandem.configure({ provider: null });
+  });
+
   it('follows tab switches and navigations in the window it serves', async () => {
     const first = await tandem.browser.newPage();
     await first.goto(`${site.origin}/acme/widgets/pull/42`);
