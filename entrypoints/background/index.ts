@@ -6,7 +6,7 @@ import { backgroundGuards } from '../../lib/messaging/guards';
 import { RejectedMessageError } from '../../lib/messaging/errors';
 import { sendToTab } from '../../lib/messaging/send';
 import type { SenderInfo } from '../../lib/messaging/sender-role';
-import { preloadSandbox, runScript } from '../../lib/sandbox/run-script';
+import { runScript } from '../../lib/sandbox/run-script';
 import { sandboxInputFromContext } from '../../lib/sandbox/sandbox-input';
 import { setSandboxWasmLocation } from '../../lib/sandbox/wasm-location';
 import { deleteConversation, latestConversationFor, listConversations, loadConversation } from '../../lib/storage/conversations';
@@ -16,6 +16,7 @@ import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
 import { putHelpRequest, takeHelpRequest } from './help-requests';
 import { openPanelFor } from './open-panel';
 import { acceptRunPorts, settleInterruptedTurns } from './runs';
+import { preloadSandboxQuietly } from './sandbox-preload';
 import { keepLocalStorageFromContentScripts } from './storage-access';
 import { forgetTab, getTabView, putTabView, rememberTabView } from './tab-store';
 import { buildTabView, carriedOver, sharedContext } from './tab-views';
@@ -38,14 +39,14 @@ export default defineBackground(() => {
       const capture = ambient || (tabId !== undefined && isWatched(tabId));
       // While the page reads itself this worker waits: load and warm the sandbox engine meanwhile (after
       // this reply), so a card accepted at once does not wait for it.
-      if (capture) setTimeout(preloadQuietly, 0);
+      if (capture) setTimeout(preloadSandboxQuietly, 0);
       return { capture, githubHosts: settings.githubHosts, inPageHelp: settings.inPageHelp && github };
     },
     async 'context-update'({ context }, { tabId }) {
       if (tabId === undefined) return { accepted: false };
       await publish(tabId, context);
       // Usually loaded since content-ready already; not if this worker was restarted in between.
-      preloadQuietly();
+      preloadSandboxQuietly();
       return { accepted: true };
     },
     'tab-view-get': ({ tabId }) => getTabView(tabId),
@@ -103,10 +104,6 @@ export default defineBackground(() => {
     },
     'help-take': ({ tabId }) => takeHelpRequest(tabId),
   } satisfies BackgroundHandlers;
-
-  function preloadQuietly(): void {
-    void preloadSandbox().catch((error: unknown) => console.warn('Tandem: the sandbox engine did not load', error));
-  }
 
   /** Stores a tab's new capture with its cards, updates the badge and any panel watching the tab. */
   async function publish(tabId: number, context: PageContext, kept?: { dismissed: string[]; excluded: string[] }) {

@@ -9,7 +9,7 @@ import { isRecord, isRunStart } from '../../lib/messaging/guards';
 import type { RunCommand, RunUpdate } from '../../lib/messaging/protocol';
 import { RUN_PORT } from '../../lib/messaging/protocol';
 import { loadConversation, saveConversation } from '../../lib/storage/conversations';
-import { preloadSandbox } from '../../lib/sandbox/run-script';
+import { preloadSandboxQuietly } from './sandbox-preload';
 import { readSettings } from '../../lib/storage/settings';
 import { getTabView } from './tab-store';
 import { sharedContext } from './tab-views';
@@ -77,7 +77,7 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
   send(port, { type: 'run-accepted', conversation, turnId });
   // The worker may have been restarted since the page was read, losing the engine loaded then; the
   // model's first reply takes far longer than loading it again, so its first script finds it warm.
-  void preloadSandbox().catch((error: unknown) => console.warn('Tandem: the sandbox engine did not load', error));
+  preloadSandboxQuietly();
 
   let lastPersist = Date.now();
   const persist = async () => {

@@ -1,30 +1,18 @@
-import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
-import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
-import { startFakeLlm, type FakeLlm, type RecordedCall } from '../fake-llm/server';
+import type { TandemBrowser } from '../../scripts/browser/launch';
+import type { FixtureServer } from '../../scripts/browser/fixture-server';
+import { closeSampleSite, launchOnSampleSite } from './support/sample-site';
+import type { FakeLlm, RecordedCall } from '../fake-llm/server';
 
 let tandem: TandemBrowser;
 let site: FixtureServer;
 let llm: FakeLlm;
 
 beforeAll(async () => {
-  await mkdir('test-results', { recursive: true });
-  site = await startFixtureServer('test/fixtures/site');
-  llm = await startFakeLlm({ requireApiKey: 'sk-test-e2e' });
-  tandem = await launchTandem();
-  await tandem.configure({
-    githubHosts: [site.host],
-    ambientHosts: ['github.com', site.host],
-    provider: { baseUrl: llm.url, apiKey: 'sk-test-e2e', model: 'fake-model' },
-  });
+  ({ tandem, site, llm } = await launchOnSampleSite({ llm: { requireApiKey: 'sk-test-e2e' }, provider: { apiKey: 'sk-test-e2e' } }));
 });
 
-afterAll(async () => {
-  await tandem?.close();
-  await site?.close();
-  await llm?.close();
-});
+afterAll(() => closeSampleSite({ tandem, site, llm }));
 
 /** The model's answer quotes the tool result it was sent, so the test sees the script's output reach the answer. */
 function answerFromToolResult(call: RecordedCall) {

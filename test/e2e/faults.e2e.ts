@@ -1,11 +1,11 @@
 // Provider faults and a dying service worker, through the built extension and the panel: every failure
 // ends in a message that names the fix, nothing earlier in the conversation is lost, and Retry recovers.
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
-import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
-import { startFakeLlm, type FakeLlm, type FakeTurn, type RecordedCall } from '../fake-llm/server';
+import type { TandemBrowser } from '../../scripts/browser/launch';
+import type { FixtureServer } from '../../scripts/browser/fixture-server';
+import { closeSampleSite, launchOnSampleSite } from './support/sample-site';
+import type { FakeLlm, FakeTurn, RecordedCall } from '../fake-llm/server';
 
 const STALL_TIMEOUT_MS = 2_000;
 
@@ -14,23 +14,14 @@ let site: FixtureServer;
 let llm: FakeLlm;
 
 beforeAll(async () => {
-  await mkdir('test-results', { recursive: true });
-  site = await startFixtureServer('test/fixtures/site');
-  llm = await startFakeLlm();
-  tandem = await launchTandem();
-  await tandem.configure({
-    githubHosts: [site.host],
-    ambientHosts: ['github.com', site.host],
+  ({ tandem, site, llm } = await launchOnSampleSite({
+    llm: {},
     // A short stall timeout keeps the stalled-stream case at seconds instead of the default 30 s.
-    provider: { baseUrl: llm.url, apiKey: 'sk-test-e2e', model: 'fake-model', stallTimeoutMs: STALL_TIMEOUT_MS },
-  });
+    provider: { apiKey: 'sk-test-e2e', stallTimeoutMs: STALL_TIMEOUT_MS },
+  }));
 });
 
-afterAll(async () => {
-  await tandem?.close();
-  await site?.close();
-  await llm?.close();
-});
+afterAll(() => closeSampleSite({ tandem, site, llm }));
 
 interface TurnSnapshot {
   status: string;

@@ -1,9 +1,10 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { EXTENSION_DIR, launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
-import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
+import { EXTENSION_DIR, type TandemBrowser } from '../../scripts/browser/launch';
+import type { FixtureServer } from '../../scripts/browser/fixture-server';
+import { closeSampleSite, launchOnSampleSite } from './support/sample-site';
 import { readManifest } from './support/manifest';
 import { readTabView } from '../../scripts/browser/tab-view';
 
@@ -11,16 +12,10 @@ let tandem: TandemBrowser;
 let site: FixtureServer;
 
 beforeAll(async () => {
-  await mkdir('test-results', { recursive: true });
-  site = await startFixtureServer('test/fixtures/site');
-  tandem = await launchTandem();
-  await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host] });
+  ({ tandem, site } = await launchOnSampleSite());
 });
 
-afterAll(async () => {
-  await tandem?.close();
-  await site?.close();
-});
+afterAll(() => closeSampleSite({ tandem, site }));
 
 async function chipText(panel: Page): Promise<string> {
   await panel.waitForSelector('[data-testid="context-chip"]', { timeout: 15_000 });

@@ -1,32 +1,19 @@
-import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
-import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
-import { startFakeLlm, type FakeLlm } from '../fake-llm/server';
+import type { TandemBrowser } from '../../scripts/browser/launch';
+import type { FixtureServer } from '../../scripts/browser/fixture-server';
+import { closeSampleSite, launchOnSampleSite } from './support/sample-site';
+import type { FakeLlm } from '../fake-llm/server';
 
 let tandem: TandemBrowser;
 let site: FixtureServer;
 let llm: FakeLlm;
 
 beforeAll(async () => {
-  await mkdir('test-results', { recursive: true });
-  site = await startFixtureServer('test/fixtures/site');
-  llm = await startFakeLlm({ requireApiKey: 'sk-test-e2e' });
-  tandem = await launchTandem();
-  await tandem.configure({
-    githubHosts: [site.host],
-    ambientHosts: ['github.com', site.host],
-    provider: { baseUrl: llm.url, apiKey: 'sk-test-e2e', model: 'fake-model' },
-    inPageHelp: true,
-  });
+  ({ tandem, site, llm } = await launchOnSampleSite({ llm: { requireApiKey: 'sk-test-e2e' }, provider: { apiKey: 'sk-test-e2e' }, settings: { inPageHelp: true } }));
 });
 
-afterAll(async () => {
-  await tandem?.close();
-  await site?.close();
-  await llm?.close();
-});
+afterAll(() => closeSampleSite({ tandem, site, llm }));
 
 type Box = { x: number; y: number; width: number; height: number };
 

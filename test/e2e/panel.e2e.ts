@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
-import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
-import { startFakeLlm, type FakeLlm } from '../fake-llm/server';
+import type { TandemBrowser } from '../../scripts/browser/launch';
+import type { FixtureServer } from '../../scripts/browser/fixture-server';
+import { closeSampleSite, launchOnSampleSite } from './support/sample-site';
+import type { FakeLlm } from '../fake-llm/server';
 import { seriousAxeViolations } from './support/axe';
 
 let tandem: TandemBrowser;
@@ -11,22 +11,10 @@ let site: FixtureServer;
 let llm: FakeLlm;
 
 beforeAll(async () => {
-  await mkdir('test-results', { recursive: true });
-  site = await startFixtureServer('test/fixtures/site');
-  llm = await startFakeLlm({ fallback: { text: 'Noted.\n\n```text\nnoted\n```' } });
-  tandem = await launchTandem();
-  await tandem.configure({
-    githubHosts: [site.host],
-    ambientHosts: ['github.com', site.host],
-    provider: { baseUrl: llm.url, apiKey: '', model: 'fake-model' },
-  });
+  ({ tandem, site, llm } = await launchOnSampleSite({ llm: { fallback: { text: 'Noted.\n\n```text\nnoted\n```' } } }));
 });
 
-afterAll(async () => {
-  await tandem?.close();
-  await site?.close();
-  await llm?.close();
-});
+afterAll(() => closeSampleSite({ tandem, site, llm }));
 
 async function openPullAndPanel(): Promise<{ page: Page; panel: Page }> {
   const page = await tandem.browser.newPage();

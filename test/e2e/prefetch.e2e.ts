@@ -1,29 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
-import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
-import { startFakeLlm, type FakeLlm } from '../fake-llm/server';
+import type { TandemBrowser } from '../../scripts/browser/launch';
+import type { FixtureServer } from '../../scripts/browser/fixture-server';
+import { closeSampleSite, launchOnSampleSite } from './support/sample-site';
+import type { FakeLlm } from '../fake-llm/server';
 
 let tandem: TandemBrowser;
 let site: FixtureServer;
 let llm: FakeLlm;
 
 beforeAll(async () => {
-  site = await startFixtureServer('test/fixtures/site');
-  llm = await startFakeLlm();
-  tandem = await launchTandem();
-  await tandem.configure({
-    githubHosts: [site.host],
-    ambientHosts: ['github.com', site.host],
-    proactivity: 'prefetch',
-    provider: { baseUrl: llm.url, apiKey: '', model: 'fake-model' },
-  });
+  ({ tandem, site, llm } = await launchOnSampleSite({ llm: {}, settings: { proactivity: 'prefetch' } }));
 });
 
-afterAll(async () => {
-  await tandem?.close();
-  await site?.close();
-  await llm?.close();
-});
+afterAll(() => closeSampleSite({ tandem, site, llm }));
 
 describe('prefetch', () => {
   it('computes the top card’s answer before it is accepted, and shows it at once', async () => {

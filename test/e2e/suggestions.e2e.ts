@@ -1,24 +1,18 @@
-import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { launchTandem, type TandemBrowser } from '../../scripts/browser/launch';
-import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
+import type { TandemBrowser } from '../../scripts/browser/launch';
+import type { FixtureServer } from '../../scripts/browser/fixture-server';
+import { closeSampleSite, launchOnSampleSite } from './support/sample-site';
 
 let tandem: TandemBrowser;
 let site: FixtureServer;
 
 beforeAll(async () => {
-  await mkdir('test-results', { recursive: true });
-  site = await startFixtureServer('test/fixtures/site');
-  tandem = await launchTandem();
   // No provider: everything here must work without an API key.
-  await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host] });
+  ({ tandem, site } = await launchOnSampleSite());
 });
 
-afterAll(async () => {
-  await tandem?.close();
-  await site?.close();
-});
+afterAll(() => closeSampleSite({ tandem, site }));
 
 async function openPull(): Promise<{ page: Page; tabId: number }> {
   const page = await tandem.browser.newPage();
