@@ -8,6 +8,8 @@ export interface GeneratedPull {
   /** Added plus removed lines over all files. */
   changedLines: number;
   addedLines: number;
+  /** The same changes as the unified diff GitHub serves at `<pull-url>.diff`, which the extension reads first. */
+  diff: string;
 }
 
 const FILES = 300;
@@ -23,6 +25,33 @@ function highlighted(name: string, call: string, argument: number): string {
   return `  <span class="pl-k">const</span> ${name} = ${call}(${argument});`;
 }
 
+const plain = (name: string, call: string, argument: number): string => `  const ${name} = ${call}(${argument});`;
+
+interface FileChange {
+  index: number;
+  path: string;
+  additions: number;
+  deletions: number;
+}
+
+/** The hunk's lines in diff order, each with its marker, as both the page and the .diff show them. */
+function hunkLines(change: FileChange, code: typeof plain): { marker: '+' | '-' | ' '; code: string }[] {
+  const lines: { marker: '+' | '-' | ' '; code: string }[] = [];
+  for (let line = 0; line < CONTEXT_LINES_PER_HUNK; line++) lines.push({ marker: ' ', code: code(`kept${line}`, 'keep', line) });
+  for (let line = 0; line < change.deletions; line++) lines.push({ marker: '-', code: code(`value${line}`, 'compute', line) });
+  for (let line = 0; line < change.additions; line++) lines.push({ marker: '+', code: code(`value${line}`, 'computeBetter', line) });
+  for (let line = 0; line < CONTEXT_LINES_PER_HUNK; line++) lines.push({ marker: ' ', code: code(`tail${line}`, 'finish', line) });
+  return lines;
+}
+
+const hunkHeader = (change: FileChange): string =>
+  `@@ -10,${change.deletions + 2 * CONTEXT_LINES_PER_HUNK} +10,${change.additions + 2 * CONTEXT_LINES_PER_HUNK} @@ export function module${change.index}() {`;
+
+function fileDiff(change: FileChange): string {
+  const lines = hunkLines(change, plain).map((line) => `${line.marker}${line.code}`);
+  return [`diff --git a/${change.path} b/${change.path}`, 'index 1a2b3c4..5d6e7f8 100644', `--- a/${change.path}`, `+++ b/${change.path}`, hunkHeader(change), ...lines].join('\n');
+}
+
 function codeRow(anchor: string, marker: '+' | '-' | ' ', oldLine: number, newLine: number, code: string): string {
   const kind = marker === '+' ? 'addition' : marker === '-' ? 'deletion' : 'context';
   const left = marker === '+'
@@ -35,23 +64,23 @@ function codeRow(anchor: string, marker: '+' | '-' | ' ', oldLine: number, newLi
 <tr data-hunk="${anchor}">${left}${right}<td class="blob-code blob-code-${kind}"><span class="blob-code-inner blob-code-marker" data-code-marker="${marker}">${code}</span></td></tr>`;
 }
 
-function fileBlock(index: number, path: string, additions: number, deletions: number): string {
+function fileBlock(change: FileChange): string {
+  const { index, path, additions, deletions } = change;
   const anchor = `diff-${index.toString(16).padStart(8, '0')}`;
   const changes = additions + deletions;
   const rows: string[] = [];
-  const oldLines = deletions + 2 * CONTEXT_LINES_PER_HUNK;
-  const newLines = additions + 2 * CONTEXT_LINES_PER_HUNK;
   rows.push(`
       <tr class="js-expandable-line" data-position="0">
     <td class="blob-num blob-num-expandable" colspan="2"></td>
-    <td class="blob-code blob-code-inner blob-code-hunk">@@ -10,${oldLines} +10,${newLines} @@ export function module${index}() {</td>
+    <td class="blob-code blob-code-inner blob-code-hunk">${hunkHeader(change)}</td>
   </tr>`);
   let oldLine = 10;
   let newLine = 10;
-  for (let line = 0; line < CONTEXT_LINES_PER_HUNK; line++) rows.push(codeRow(anchor, ' ', oldLine++, newLine++, highlighted(`kept${line}`, 'keep', line)));
-  for (let line = 0; line < deletions; line++) rows.push(codeRow(anchor, '-', oldLine++, newLine, highlighted(`value${line}`, 'compute', line)));
-  for (let line = 0; line < additions; line++) rows.push(codeRow(anchor, '+', oldLine, newLine++, highlighted(`value${line}`, 'computeBetter', line)));
-  for (let line = 0; line < CONTEXT_LINES_PER_HUNK; line++) rows.push(codeRow(anchor, ' ', oldLine++, newLine++, highlighted(`tail${line}`, 'finish', line)));
+  for (const line of hunkLines(change, highlighted)) {
+    rows.push(codeRow(anchor, line.marker, oldLine, newLine, line.code));
+    if (line.marker !== '+') oldLine++;
+    if (line.marker !== '-') newLine++;
+  }
   const stat = `${changes} changes: ${additions} addition${additions === 1 ? '' : 's'} &amp; ${deletions} deletion${deletions === 1 ? '' : 's'}`;
   return `
 <div id="${anchor}" class="file js-file js-details-container js-targetable-element Details Details--on open show-inline-notes" data-file-type=".ts" data-file-deleted="false">
@@ -78,6 +107,7 @@ function fileBlock(index: number, path: string, additions: number, deletions: nu
 /** 300 files (every fifth a test) in 12 packages; 10,000 lines added or removed in all, 70 % of them added. */
 export function generatedPullPage(): GeneratedPull {
   const blocks: string[] = [];
+  const diffs: string[] = [];
   let assigned = 0;
   let addedLines = 0;
   for (let index = 0; index < FILES; index++) {
@@ -89,7 +119,9 @@ export function generatedPullPage(): GeneratedPull {
     addedLines += additions;
     const packageName = `package-${index % 12}`;
     const path = index % 5 === 0 ? `packages/${packageName}/test/module-${index}.test.ts` : `packages/${packageName}/src/module-${index}.ts`;
-    blocks.push(fileBlock(index, path, additions, deletions));
+    const change = { index, path, additions, deletions };
+    blocks.push(fileBlock(change));
+    diffs.push(fileDiff(change));
   }
   const title = 'Rewrite the compute pipeline';
   const html = `<!DOCTYPE html>
@@ -126,5 +158,5 @@ export function generatedPullPage(): GeneratedPull {
 </body>
 </html>
 `;
-  return { html, url: 'https://github.com/acme/monorepo/pull/4242/files', files: FILES, changedLines: CHANGED_LINES, addedLines };
+  return { html, url: 'https://github.com/acme/monorepo/pull/4242/files', files: FILES, changedLines: CHANGED_LINES, addedLines, diff: `${diffs.join('\n')}\n` };
 }

@@ -17,6 +17,8 @@ import { suggestRow } from './suggest-rows';
 
 const GROUP_ORDER = ['capture', 'complete', 'tokens', 'sandbox', 'suggest', 'agent'];
 const REACT_PAGE = `${process.cwd()}/../shared/fixtures/github/pr-files-facebook-react-15141.html`;
+/** The largest saved GitHub page (730 KB, a pull request's conversation in the 2026 React layout). */
+const DEFUDDLE_PAGE = `${process.cwd()}/../shared/fixtures/github/pr-conversation-kepano-defuddle-151.html`;
 
 function progress(text: string): void {
   process.stderr.write(`bench: ${text}\n`);
@@ -83,7 +85,9 @@ async function main(): Promise<number> {
     progress('capture in Chromium by the built extension (3 loads per page)');
     const browser = await browserCaptureRows([
       { name: 'react-15141 (9,109 elements)', path: '/facebook/react/pull/15141/files', html: readFileSync(REACT_PAGE, 'utf8'), host: 'github' },
-      { name: 'generated PR (300 files, 10k lines)', path: '/acme/big/pull/1/files', html: generated.html, host: 'github' },
+      { name: 'defuddle-151 conversation (largest saved page, 730 KB)', path: '/kepano/defuddle/pull/151', html: readFileSync(DEFUDDLE_PAGE, 'utf8'), host: 'github' },
+      { name: 'generated PR (300 files, 10k lines), its .diff fetched', path: '/acme/big/pull/1/files', html: generated.html, host: 'github', diff: generated.diff },
+      { name: 'generated PR (300 files, 10k lines), no .diff: read from the page', path: '/acme/big/pull/2/files', html: generated.html, host: 'github' },
       { name: `docs page (${(docs.html.length / 1e6).toFixed(1)} MB)`, path: '/docs/large', html: docs.html, host: 'other' },
     ]);
     rows.push(...browser.rows);

@@ -134,6 +134,9 @@ export default defineBackground(() => {
 
   acceptPanelPorts(self.origin, {
     async onWatch(tabId) {
+      // An open panel is where scripts are asked for and re-run: a worker restarted since the page was read
+      // loads its engine again now, not on the first re-run.
+      preloadSandboxQuietly();
       const existing = await getTabView(tabId);
       if (existing) return existing;
       return captureNow(tabId);

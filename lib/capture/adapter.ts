@@ -6,6 +6,11 @@ export interface CaptureEnvironment {
   githubHosts: string[];
   /** Same-origin fetch of text (the pull request's `.diff`); absent in the CLI, where the DOM fallback is used. */
   fetchText?: (url: string) => Promise<string>;
+  /**
+   * Gives the page a turn in the middle of long work (parsing a huge diff). The content script times it,
+   * so the page's own work done meanwhile is not counted as capture's. Defaults to a message-port task.
+   */
+  yieldToPage?: () => Promise<void>;
 }
 
 export interface AdapterOutput {

@@ -3,7 +3,8 @@
 import { Readability } from '@mozilla/readability';
 import type { CodeBlock, DocData, Facts } from '../context/types';
 import type { Adapter, AdapterOutput } from './adapter';
-import { extractText, extractTextUpTo, isInsideSkipped, readOutline, truncateText } from './text';
+import { extractText, extractTextWithPieces, isHeading, isInsideSkipped, readOutline, truncateText } from './text';
+import type { TextWithPieces } from './text';
 
 export const MAX_DOC_TEXT_CHARS = 400_000;
 const MAX_CODE_BLOCKS = 200;
@@ -34,13 +35,19 @@ function languageOf(element: Element): string | undefined {
   return undefined;
 }
 
-export function readCodeBlocks(root: Element): CodeBlock[] {
+/**
+ * The page's code blocks: outermost `pre` elements with their language. `walked` holds their text from a
+ * complete walk of `root` (extractTextWithPieces), which saves reading them again.
+ */
+export function readCodeBlocks(root: Element, walked?: TextWithPieces): CodeBlock[] {
+  const known = walked?.complete ? walked.pieces : undefined;
   return Array.from(root.querySelectorAll('pre'))
     // Hidden blocks stay out, as they do from the text: Readability drops them, the direct reading must too.
-    .filter((pre) => !pre.parentElement?.closest('pre') && !isInsideSkipped(pre, root))
+    // A complete walk read every visible outermost block, so one it did not keep is hidden or nested.
+    .filter((pre) => (known ? known.has(pre) : !pre.parentElement?.closest('pre') && !isInsideSkipped(pre, root)))
     .slice(0, MAX_CODE_BLOCKS)
     .flatMap((pre) => {
-      const code = truncateText(extractText(pre), MAX_CODE_CHARS).text;
+      const code = truncateText(known?.get(pre) ?? extractText(pre), MAX_CODE_CHARS).text;
       if (!code) return [];
       const block: CodeBlock = { code };
       const language = languageOf(pre);
@@ -48,6 +55,10 @@ export function readCodeBlocks(root: Element): CodeBlock[] {
       return [block];
     });
 }
+
+// The walk keeps the text of headings and code blocks for the outline and the code list.
+const isHeadingOrOuterPre = (element: Element): boolean =>
+  isHeading(element) || (element.tagName === 'PRE' && !element.parentElement?.closest('pre'));
 
 const clean = (value: string | null | undefined): string | undefined => {
   const trimmed = value?.replace(/\s+/g, ' ').trim();
@@ -66,8 +77,8 @@ interface Article {
 }
 
 // Readability scores every paragraph by re-reading the text of its ancestors, over several passes: on
-// a 1 MB page that is most of a second on the page's main thread. Past this much text the page is read
-// directly: its main element (or the body), whose text is the bulk of such a page anyway.
+// a 1 MB page that is most of a second on the page's main thread. Past this much visible text the page
+// is read directly: its main element (or the body), whose text is the bulk of such a page anyway.
 export const READABILITY_MAX_TEXT_CHARS = 200_000;
 
 function readWithReadability(document: Document): Article {
@@ -82,35 +93,45 @@ function readWithReadability(document: Document): Article {
 const metaContent = (document: Document, selector: string): string | null =>
   document.querySelector(selector)?.getAttribute('content') ?? null;
 
-const TEXT_COUNT_LIMIT = 2_000_000;
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const NOT_TEXT = 'script, style, noscript, template';
 
 /**
  * Characters of text under `root`, scripts and styles left out (a page's inline JSON can be larger than
- * its article), counted up to `atMost` and no further.
+ * its article): one native textContent, less what the non-text elements hold. Used only where the walk
+ * of the page stopped short, on pages of over a few hundred thousand characters.
  */
-export function textLength(root: Element, atMost: number): number {
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let total = 0;
-  for (let node = walker.nextNode(); node && total <= atMost; node = walker.nextNode()) {
-    if (!NOT_TEXT.has(node.parentElement?.tagName ?? '')) total += node.nodeValue?.length ?? 0;
+export function textLength(root: Element): number {
+  let total = root.textContent?.length ?? 0;
+  for (const element of root.querySelectorAll(NOT_TEXT)) {
+    // Counted once: a script inside a noscript (jsdom parses noscript's content as elements) is in the noscript's text.
+    if (element.parentElement?.closest(NOT_TEXT)) continue;
+    total -= element.textContent?.length ?? 0;
   }
-  return total;
+  return Math.max(0, total);
 }
 
-/** The element holding the page's main content: a single main/article that holds most of the text, or the body. */
-function mainContentOf(document: Document, body: HTMLElement, bodyChars: number): Element {
-  for (const selector of ['main', '[role="main"]', 'article']) {
+const MAIN_CANDIDATES = ['main', '[role="main"]', 'article'];
+
+/**
+ * The element holding the page's main content: a single main/article that holds at least half of the
+ * text, or the body. A complete walk of the body has every visible candidate's text; past its end the
+ * lengths are counted natively.
+ */
+function mainContentOf(document: Document, body: HTMLElement, walked: TextWithPieces): Element {
+  const bodyChars = walked.complete ? walked.text.length : textLength(body);
+  for (const selector of MAIN_CANDIDATES) {
     const candidates = document.querySelectorAll(selector);
     const only = candidates.length === 1 ? candidates[0] : undefined;
-    if (only && textLength(only, bodyChars) >= bodyChars / 2) return only;
+    if (!only || only === body) continue;
+    const chars = walked.complete ? walked.pieces.get(only)?.length ?? 0 : textLength(only);
+    if (chars >= bodyChars / 2) return only;
   }
   return body;
 }
 
-function readDirectly(document: Document, body: HTMLElement, bodyChars: number): Article {
+function pageMetadata(document: Document, content: Element): Article {
   return {
-    content: mainContentOf(document, body, bodyChars),
+    content,
     title: metaContent(document, 'meta[property="og:title"]') ?? document.title,
     byline: metaContent(document, 'meta[name="author"]'),
     siteName: metaContent(document, 'meta[property="og:site_name"]'),
@@ -120,34 +141,53 @@ function readDirectly(document: Document, body: HTMLElement, bodyChars: number):
   };
 }
 
+/** The walk's budget: it stops past twice the text kept, so a 10 MB page is not read to the end for text that is cut anyway. */
+const WALK_CHARS = MAX_DOC_TEXT_CHARS * 2;
+
+/**
+ * The text of `content`, from the body's walk when that read it whole (the body itself, or a main
+ * element whose text the walk kept), else from a walk of its own.
+ */
+function textOfContent(content: Element, body: HTMLElement, bodyWalk: TextWithPieces): TextWithPieces {
+  if (content === body) return bodyWalk;
+  const kept = bodyWalk.complete ? bodyWalk.pieces.get(content) : undefined;
+  if (kept !== undefined) return { text: kept, complete: true, pieces: bodyWalk.pieces };
+  return extractTextWithPieces(content, WALK_CHARS, isHeadingOrOuterPre);
+}
+
 export const docsAdapter: Adapter = {
   id: 'docs',
   kinds: ['docs'],
   async capture(document): Promise<AdapterOutput> {
     const cut: string[] = [];
     const body = document.body;
-    // Counted up to a bound: past it, only "a lot" matters (which element holds most of it, below).
-    const bodyChars = body ? textLength(body, TEXT_COUNT_LIMIT) : 0;
+    // One walk of the body measures the page and, on a page too large for Readability, is the reading:
+    // the text of the main element, the headings and the code blocks are kept as it goes.
+    const candidates = new Set(MAIN_CANDIDATES.flatMap((selector) => Array.from(document.querySelectorAll(selector))));
+    const bodyWalk = body
+      ? extractTextWithPieces(body, WALK_CHARS, (element) => isHeadingOrOuterPre(element) || candidates.has(element))
+      : undefined;
     let article: Article;
-    if (body && bodyChars > READABILITY_MAX_TEXT_CHARS) {
-      article = readDirectly(document, body, bodyChars);
-      const amount = bodyChars > TEXT_COUNT_LIMIT ? `over ${TEXT_COUNT_LIMIT}` : String(bodyChars);
+    let walked: TextWithPieces;
+    if (body && bodyWalk && (!bodyWalk.complete || bodyWalk.text.length > READABILITY_MAX_TEXT_CHARS)) {
+      article = pageMetadata(document, mainContentOf(document, body, bodyWalk));
+      walked = textOfContent(article.content, body, bodyWalk);
+      const amount = bodyWalk.complete ? String(bodyWalk.text.length) : `over ${WALK_CHARS}`;
       cut.push(`Readability skipped: the page holds ${amount} characters of text; its main content was read directly`);
     } else {
       article = readWithReadability(document);
+      walked = extractTextWithPieces(article.content, WALK_CHARS, isHeadingOrOuterPre);
     }
-    // The walk stops past twice the limit, so a 10 MB page is not read to the end for text that would be
-    // cut anyway; indentation collapsed away can leave less than the limit, and that cut is said too.
-    const walked = extractTextUpTo(article.content, MAX_DOC_TEXT_CHARS * 2);
     const text = truncateText(walked.text, MAX_DOC_TEXT_CHARS);
+    // Indentation collapsed away can leave less than the limit after an incomplete walk: that cut is said too.
     if (text.truncated || !walked.complete) cut.push(`the article text after its first ${text.text.length} characters`);
     const title = clean(article.title) ?? clean(document.title) ?? '';
     const data: DocData = {
       type: 'doc',
       title,
       text: text.text,
-      outline: readOutline(article.content),
-      codeBlocks: readCodeBlocks(article.content),
+      outline: readOutline(article.content, undefined, walked),
+      codeBlocks: readCodeBlocks(article.content, walked),
     };
     const byline = clean(article.byline);
     if (byline) data.byline = byline;

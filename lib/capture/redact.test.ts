@@ -106,3 +106,32 @@ describe('redactDeep', () => {
     expect(input.title).toContain(githubToken);
   });
 });
+
+describe('a private key over several lines of a diff or a log', () => {
+  const keyLines = pemKey.split('\n');
+
+  it('masks every line of the key in a hunk, keeps each line’s diff marker, and counts the key once', () => {
+    const hunk = { header: '@@ -0,0 +1,6 @@', lines: ['+# deploy key', ...keyLines.map((line) => `+${line}`), '+after = 1'] };
+    const { value, count } = redactDeep({ files: [{ path: 'deploy/key.pem', hunks: [hunk] }] });
+    const lines = value.files[0]!.hunks[0]!.lines;
+    expect(lines).toEqual(['+# deploy key', '+[redacted:private-key]', '+[redacted:private-key]', '+[redacted:private-key]', '+[redacted:private-key]', '+after = 1']);
+    expect(JSON.stringify(value)).not.toContain(keyLines[1]!.slice(0, 24));
+    expect(count).toBe(1);
+  });
+
+  it('masks a key printed into a job log, and redacts what follows its end on the same line', () => {
+    const log = ['Run cat key.pem', ...keyLines.slice(0, -1), `${keyLines.at(-1)} token=${githubToken}`, 'Done'];
+    const { value, count } = redactDeep({ excerpts: [{ startLine: 1, lines: log, errorIndex: 0 }] });
+    const lines = value.excerpts[0]!.lines;
+    expect(lines[0]).toBe('Run cat key.pem');
+    expect(lines.slice(1, 3)).toEqual(['[redacted:private-key]', '[redacted:private-key]']);
+    expect(lines[4]).toBe('[redacted:private-key] token=[redacted:github-token]');
+    expect(lines[5]).toBe('Done');
+    expect(count).toBe(2);
+  });
+
+  it('leaves lines after a key alone once it has ended, and a key on one line is masked as before', () => {
+    const { value } = redactDeep({ lines: [pemKey, 'plain line', 'another'] });
+    expect(value.lines).toEqual(['[redacted:private-key]', 'plain line', 'another']);
+  });
+});

@@ -101,6 +101,44 @@ export function redactText(text: string): RedactedText {
   return { text: result, count };
 }
 
+const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+const KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+// A diff line's first character says added, removed or context: kept, so the diff still reads as one.
+const DIFF_MARKER = /^[+\- ]/;
+
+/**
+ * The lines of one text (a diff hunk, a log excerpt), each redacted, and a private key spread over
+ * several of them masked whole: line by line, only its first line would hold the BEGIN marker, and the
+ * key itself would pass.
+ */
+export function redactLines(lines: string[]): RedactedValue<string[]> {
+  let count = 0;
+  let insideKey = false;
+  // Whether the key's lines carry a diff marker before the text (the BEGIN line showed one).
+  let marked = false;
+  const masked = (line: string) => `${marked ? DIFF_MARKER.exec(line)?.[0] ?? '' : ''}${marker('private-key')}`;
+  const result = lines.map((line) => {
+    if (insideKey) {
+      const end = KEY_END.exec(line);
+      if (!end) return masked(line);
+      insideKey = false;
+      const after = redactText(line.slice(end.index + end[0].length));
+      count += after.count;
+      return `${masked(line)}${after.text}`;
+    }
+    const redacted = redactText(line);
+    count += redacted.count;
+    // A key that begins here and does not end on this line goes on over the next ones.
+    const begin = line.includes('PRIVATE KEY') ? KEY_BEGIN.exec(line) : null;
+    if (begin && !KEY_END.test(line.slice(begin.index + begin[0].length))) {
+      insideKey = true;
+      marked = begin.index > 0 && DIFF_MARKER.test(line);
+    }
+    return redacted.text;
+  });
+  return { value: result, count };
+}
+
 /** Redacts every string inside a JSON-like value (objects, arrays); keys are left as they are. */
 export function redactDeep<T>(value: T): RedactedValue<T> {
   let count = 0;
@@ -109,6 +147,12 @@ export function redactDeep<T>(value: T): RedactedValue<T> {
       const redacted = redactText(current);
       count += redacted.count;
       return redacted.text;
+    }
+    if (Array.isArray(current) && current.length > 1 && current.every((entry) => typeof entry === 'string')) {
+      // Arrays of strings are read as lines of one text (hunks, logs), so a key over several lines is caught.
+      const redacted = redactLines(current as string[]);
+      count += redacted.count;
+      return redacted.value;
     }
     if (Array.isArray(current)) return current.map(visit);
     if (current !== null && typeof current === 'object') {

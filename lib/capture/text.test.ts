@@ -1,6 +1,7 @@
-import { JSDOM } from 'jsdom';
+import { readFileSync, readdirSync } from 'node:fs';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractText, readOutline, truncateText } from './text';
+import { extractText, extractTextWithPieces, isHeading, readOutline, truncateText } from './text';
 
 const bodyOf = (html: string): HTMLElement => new JSDOM(html).window.document.body;
 
@@ -48,5 +49,45 @@ describe('extractText with the page’s own private-use characters', () => {
     const text = extractText(body);
     expect(text).toBe('x y\n\n  a\n    b\n\nz w');
     expect(text).not.toMatch(/[\uE000-\uE003]/u);
+  });
+});
+
+describe('extractTextWithPieces', () => {
+  const wanted = (element: Element) => isHeading(element) || element.tagName === 'PRE';
+
+  it('keeps each wanted element’s text as extractText reads it alone, beside the same whole text', () => {
+    const body = bodyOf(`<h1> The  <em>title</em><br>line </h1><p>Intro  text</p>
+      <pre>  code\r\n    indented  \n\n\n\nend</pre><div><h3>Deep</h3><table><tr><td>a</td><td>b</td></tr></table></div>`);
+    const walked = extractTextWithPieces(body, Number.POSITIVE_INFINITY, wanted);
+    expect(walked.text).toBe(extractText(body));
+    expect(walked.complete).toBe(true);
+    const elements = Array.from(body.querySelectorAll('h1, h3, pre'));
+    expect(elements.map((element) => walked.pieces.get(element))).toEqual(elements.map((element) => extractText(element)));
+  });
+
+  it('leaves out hidden elements and an element the budget cut short', () => {
+    const body = bodyOf(`<div hidden><h2>Hidden</h2></div><h2>Seen</h2><pre>${'x'.repeat(50)}</pre><h2>Too late</h2>`);
+    const walked = extractTextWithPieces(body, 30, wanted);
+    expect(walked.complete).toBe(false);
+    const [hidden, seen, pre, late] = Array.from(body.querySelectorAll('h2, pre'));
+    expect(walked.pieces.get(seen!)).toBe('Seen');
+    expect(walked.pieces.has(hidden!)).toBe(false);
+    expect(walked.pieces.has(pre!)).toBe(false);
+    expect(walked.pieces.has(late!)).toBe(false);
+  });
+});
+
+describe('readOutline from a walk’s pieces', () => {
+  it('gives what reading each heading again gives, on every saved article and GitHub page', () => {
+    const root = `${process.cwd()}/../shared/fixtures`;
+    const pages = [
+      ...readdirSync(`${root}/articles`, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `${root}/articles/${entry.name}/source.html`),
+      ...readdirSync(`${root}/github`).filter((name) => name.endsWith('.html')).map((name) => `${root}/github/${name}`),
+    ];
+    for (const page of pages) {
+      const body = new JSDOM(readFileSync(page, 'utf8'), { virtualConsole: new VirtualConsole() }).window.document.body;
+      const walked = extractTextWithPieces(body, Number.POSITIVE_INFINITY, isHeading);
+      expect(readOutline(body, undefined, walked), page).toEqual(readOutline(body));
+    }
   });
 });

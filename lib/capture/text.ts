@@ -17,15 +17,22 @@ const BLOCK_TAGS = new Set([
 
 const CELL_TAGS = new Set(['TD', 'TH']);
 
-// Private-use markers survive whitespace collapsing and become newlines at the end.
-const PARAGRAPH_BREAK = '\u{E000}';
-const LINE_BREAK = '\u{E001}';
-// Around the text of a `pre`, whose whitespace is kept: one split of the joined text finds those
-// stretches, where marking every space and newline of a long listing took most of the time.
-const PRE_START = '\u{E002}';
-const PRE_END = '\u{E003}';
-const PRE_STRETCH = /\u{E002}([^\u{E003}]*)\u{E003}/u;
-const MARKER_CHARS = /[\u{E000}-\u{E003}]/gu;
+const LINE_BREAK_TAGS = new Set(['LI', 'TR', 'DT', 'DD']);
+
+// The page's own private-use characters in U+E000–U+E003 become spaces: earlier versions used them as
+// internal markers, and a page's text must never be able to pose as structure.
+// Only what changes is matched (a run of two or more, or one that is not a plain space): replacing every
+// single space with itself copied each text node.
+const FLOWING_SPACE = /[\s\uE000-\uE003]{2,}|[^\S ]|[\uE000-\uE003]/g;
+const PRE_NEEDS_CLEANING = /[\r\uE000-\uE003]/;
+const PRE_NEWLINE = /\r\n?/g;
+const PRE_MARKERS = /[\uE000-\uE003]/g;
+
+/** What separates the text before from the text after: nothing, a newline, or a blank line. */
+const NO_BREAK = 0;
+const LINE = 1;
+const PARAGRAPH = 2;
+type Break = typeof NO_BREAK | typeof LINE | typeof PARAGRAPH;
 
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
@@ -35,66 +42,129 @@ export function isSkippedElement(element: Element): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** Characters gathered so far and the most wanted; the walk stops past it (a 50 MB page holds 27 M characters of text). */
-interface WalkBudget {
-  used: number;
-  max: number;
+/**
+ * Builds reader text in one pass: whitespace is collapsed as it arrives and breaks between blocks are
+ * held until the next text, so a run of breaks and spaces becomes one newline or one blank line. (Doing
+ * this with regular expressions over the joined text took as long as the walk itself on a 1 MB page.)
+ */
+class TextBuilder {
+  private readonly parts: string[] = [];
+  private pendingBreak: Break = NO_BREAK;
+  private pendingSpace = false;
+  /** Characters gathered so far, whitespace runs counted as one: the walk stops past `max`. */
+  used = 0;
+
+  constructor(readonly max: number) {}
+
+  get full(): boolean {
+    return this.used > this.max;
+  }
+
+  breakLine(kind: typeof LINE | typeof PARAGRAPH): void {
+    if (kind > this.pendingBreak) this.pendingBreak = kind;
+  }
+
+  /** Between table cells; inside `pre` the space is written as it is, like the page's own. */
+  space(insidePre: boolean): void {
+    if (!insidePre) {
+      this.pendingSpace = true;
+      return;
+    }
+    this.flush(false);
+    this.parts.push(' ');
+  }
+
+  flowing(raw: string): void {
+    const text = raw.replace(FLOWING_SPACE, ' ');
+    this.used += text.length;
+    if (text === '') return;
+    if (text === ' ') {
+      this.pendingSpace = true;
+      return;
+    }
+    const leading = text.charCodeAt(0) === 32;
+    const trailing = text.charCodeAt(text.length - 1) === 32;
+    if (leading) this.pendingSpace = true;
+    this.flush(true);
+    this.parts.push(leading || trailing ? text.slice(leading ? 1 : 0, trailing ? -1 : undefined) : text);
+    if (trailing) this.pendingSpace = true;
+  }
+
+  preformatted(raw: string): void {
+    if (raw === '') return;
+    const text = PRE_NEEDS_CLEANING.test(raw) ? raw.replace(PRE_NEWLINE, '\n').replace(PRE_MARKERS, ' ') : raw;
+    this.used += text.length;
+    this.flush(false);
+    this.parts.push(text);
+  }
+
+  /** Writes what is held: a break wins over spaces around it; inside `pre` spaces are the page's own. */
+  flush(withSpace: boolean): void {
+    if (this.pendingBreak !== NO_BREAK) {
+      this.parts.push(this.pendingBreak === PARAGRAPH ? '\n\n' : '\n');
+    } else if (this.pendingSpace && withSpace) {
+      this.parts.push(' ');
+    }
+    this.pendingBreak = NO_BREAK;
+    this.pendingSpace = false;
+  }
+
+  /** Where the next text goes: a piece of the text spans the parts between two marks. */
+  mark(): number {
+    return this.parts.length;
+  }
+
+  textBetween(start: number, end: number): string {
+    return tidy(this.parts.slice(start, end).join(''));
+  }
+
+  toString(): string {
+    return tidy(this.parts.join(''));
+  }
 }
 
-function walk(node: Node, output: string[], insidePre: boolean, budget: WalkBudget): void {
-  if (budget.used > budget.max) return;
-  if (node.nodeType === 3) {
+const tidy = (text: string): string => text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+
+/** Elements whose own text a caller wants beside the whole text, and where it is kept. */
+interface PieceCollector {
+  wants: (element: Element) => boolean;
+  pieces: Map<Element, string>;
+}
+
+function walk(node: Node, builder: TextBuilder, insidePre: boolean, collector?: PieceCollector): void {
+  if (builder.full) return;
+  const type = node.nodeType;
+  if (type === 3) {
     const value = node.nodeValue ?? '';
-    // Preformatted text is kept as it is, between the markers its `pre` put around it. The page's own
-    // private-use characters in the markers' range become spaces, so they cannot pose as markers.
-    const text = insidePre
-      ? value.replace(/\r\n?/g, '\n').replace(MARKER_CHARS, ' ')
-      : value.replace(/[\s\u{E000}-\u{E003}]+/gu, ' ');
-    output.push(text);
-    budget.used += text.length;
+    if (insidePre) builder.preformatted(value);
+    else builder.flowing(value);
     return;
   }
-  if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-  if (node.nodeType === 1) {
+  if (type === 1) {
     const element = node as Element;
     if (isSkippedElement(element)) return;
     const tag = element.tagName;
     if (tag === 'BR') {
-      output.push(LINE_BREAK);
+      builder.breakLine(LINE);
       return;
     }
     const isBlock = BLOCK_TAGS.has(tag);
-    const opensPre = !insidePre && tag === 'PRE';
-    if (isBlock) output.push(tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD' ? LINE_BREAK : PARAGRAPH_BREAK);
-    else if (CELL_TAGS.has(tag)) output.push(' ');
-    if (opensPre) output.push(PRE_START);
-    for (let child = element.firstChild; child; child = child.nextSibling) walk(child, output, insidePre || opensPre, budget);
-    if (opensPre) output.push(PRE_END);
-    if (isBlock) output.push(tag === 'LI' || tag === 'TR' || tag === 'DT' || tag === 'DD' ? LINE_BREAK : PARAGRAPH_BREAK);
-    else if (CELL_TAGS.has(tag)) output.push(' ');
+    const isCell = !isBlock && CELL_TAGS.has(tag);
+    const breakKind = LINE_BREAK_TAGS.has(tag) ? LINE : PARAGRAPH;
+    if (isBlock) builder.breakLine(breakKind);
+    else if (isCell) builder.space(insidePre);
+    const pre = insidePre || tag === 'PRE';
+    const start = collector?.wants(element) ? builder.mark() : -1;
+    for (let child = element.firstChild; child; child = child.nextSibling) walk(child, builder, pre, collector);
+    if (pre && !insidePre) builder.flush(false);
+    // A piece cut short by the budget is left out: its reader reads it whole instead.
+    if (start >= 0 && !builder.full) collector?.pieces.set(element, builder.textBetween(start, builder.mark()));
+    if (isBlock) builder.breakLine(breakKind);
+    else if (isCell) builder.space(insidePre);
     return;
   }
-  for (let child = node.firstChild; child; child = child.nextSibling) walk(child, output, insidePre, budget);
-}
-
-const BREAKS = new RegExp(`[ ]*([${PARAGRAPH_BREAK}${LINE_BREAK}][ ${PARAGRAPH_BREAK}${LINE_BREAK}]*)`, 'gu');
-const BREAKS_IN_PRE = new RegExp(`[${PARAGRAPH_BREAK}${LINE_BREAK}]+`, 'gu');
-const asNewlines = (group: string): string => (group.includes(PARAGRAPH_BREAK) ? '\n\n' : '\n');
-
-function normaliseBreaks(raw: string): string {
-  // split() with a capture group alternates: flowing text, a pre's text, flowing text, ...
-  const parts = raw.split(new RegExp(PRE_STRETCH, 'gu'));
-  for (let index = 0; index < parts.length; index++) {
-    const part = parts[index] ?? '';
-    parts[index] = index % 2 === 0
-      ? part.replace(BREAKS, (_match, group: string) => asNewlines(group)).replace(/ {2,}/g, ' ')
-      : part.replace(BREAKS_IN_PRE, asNewlines);
-  }
-  return parts
-    .join('')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  if (type !== 9 && type !== 11) return;
+  for (let child = node.firstChild; child; child = child.nextSibling) walk(child, builder, insidePre, collector);
 }
 
 /**
@@ -110,10 +180,28 @@ export function extractText(root: Node, maxChars = Number.POSITIVE_INFINITY): st
  * can be shorter than the budget): `complete` is false when the walk stopped before the end.
  */
 export function extractTextUpTo(root: Node, maxChars: number): { text: string; complete: boolean } {
-  const output: string[] = [];
-  const budget = { used: 0, max: maxChars };
-  walk(root, output, false, budget);
-  return { text: normaliseBreaks(output.join('')), complete: budget.used <= budget.max };
+  const builder = new TextBuilder(maxChars);
+  walk(root, builder, false);
+  return { text: builder.toString(), complete: !builder.full };
+}
+
+export interface TextWithPieces {
+  text: string;
+  complete: boolean;
+  /**
+   * The text of each wanted element the walk read whole, as extractText would give it alone: what the
+   * page shows of it (hidden ones are not here). Reading headings and code blocks again took a fifth of a
+   * docs page's capture.
+   */
+  pieces: Map<Element, string>;
+}
+
+/** extractTextUpTo that also keeps the text of the elements `wants` picks (e.g. headings, `pre` blocks). */
+export function extractTextWithPieces(root: Node, maxChars: number, wants: (element: Element) => boolean): TextWithPieces {
+  const builder = new TextBuilder(maxChars);
+  const collector: PieceCollector = { wants, pieces: new Map() };
+  walk(root, builder, false, collector);
+  return { text: builder.toString(), complete: !builder.full, pieces: collector.pieces };
 }
 
 /** The text of a small element on one line (headings, cells, link labels). */
@@ -129,14 +217,25 @@ export function isInsideSkipped(element: Element, stopAt: Element): boolean {
   return false;
 }
 
-/** h1–h6 under `root` in document order, skipping hidden ones and empty headings. */
-export function readOutline(root: Element | Document, limit = 500): Heading[] {
+export function isHeading(element: Element): boolean {
+  const tag = element.tagName;
+  return tag.length === 2 && tag[0] === 'H' && tag[1]! >= '1' && tag[1]! <= '6';
+}
+
+/**
+ * h1–h6 under `root` in document order, skipping hidden ones and empty headings. `walked` holds the
+ * headings' text from a complete walk of `root` (extractTextWithPieces), which saves reading them again.
+ */
+export function readOutline(root: Element | Document, limit = 500, walked?: TextWithPieces): Heading[] {
   const stopAt = 'documentElement' in root ? root.documentElement : root;
+  const known = walked?.complete ? walked.pieces : undefined;
   const headings: Heading[] = [];
   for (const element of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     if (headings.length >= limit) break;
-    if (isInsideSkipped(element, stopAt)) continue;
-    const text = inlineText(element);
+    // A complete walk read every visible heading, so one it did not keep is hidden.
+    const piece = known ? known.get(element) : isInsideSkipped(element, stopAt) ? undefined : extractText(element);
+    if (piece === undefined) continue;
+    const text = piece.replace(/\s+/g, ' ').trim();
     if (!text) continue;
     const heading: Heading = { level: Number(element.tagName.slice(1)), text };
     const id = element.id || element.querySelector('[id]')?.id;

@@ -6,10 +6,15 @@ const sample = readFileSync(new URL('../../../test/fixtures/github/pull-sample.d
 
 const { files, cut } = await parsePatch(sample);
 
+/** 100 files of 500 added lines: far more than one slice of parsing. */
+function bigDiff(): string {
+  const file = (index: number) => [`diff --git a/f${index}.ts b/f${index}.ts`, `--- a/f${index}.ts`, `+++ b/f${index}.ts`, '@@ -1,0 +1,500 @@', ...Array.from({ length: 500 }, (_unused, line) => `+line ${line}`)].join('\n');
+  return Array.from({ length: 100 }, (_unused, index) => file(index)).join('\n');
+}
+
 describe('parsePatch', () => {
   it('gives the page a turn on a diff too big to parse in one go, and keeps every file', async () => {
-    const file = (index: number) => [`diff --git a/f${index}.ts b/f${index}.ts`, `--- a/f${index}.ts`, `+++ b/f${index}.ts`, '@@ -1,0 +1,500 @@', ...Array.from({ length: 500 }, (_unused, line) => `+line ${line}`)].join('\n');
-    const text = Array.from({ length: 100 }, (_unused, index) => file(index)).join('\n');
+    const text = bigDiff();
     let turns = 0;
     let parsing = true;
     const counter = (async () => {
@@ -25,6 +30,17 @@ describe('parsePatch', () => {
     expect(parsed.files.every((entry) => entry.additions === 500)).toBe(true);
     // 50,000 lines take far longer than one 25 ms slice, so other tasks ran in between.
     expect(turns).toBeGreaterThan(1);
+  });
+
+  it('yields through the caller’s yieldToPage, so the content script can leave the page’s turns out of its timing', async () => {
+    const text = bigDiff();
+    let yields = 0;
+    const parsed = await parsePatch(text, async () => {
+      yields += 1;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(parsed.files).toHaveLength(100);
+    expect(yields).toBeGreaterThan(0);
   });
 
   const byPath = new Map(files.map((file) => [file.path, file]));

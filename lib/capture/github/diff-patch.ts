@@ -1,6 +1,7 @@
 // Parses a pull request's unified `.diff` into DiffFile[] (the most complete source of the diff).
 import parseDiff from 'parse-diff';
 import type { DiffFile, FileStatus, Hunk } from '../../context/types';
+import { nextTask } from '../next-task';
 import { limits } from './limits';
 
 export interface ParsedPatch {
@@ -14,23 +15,7 @@ const devNull = '/dev/null';
 // 60,000-line diff is many short tasks rather than one freeze of a second.
 const SLICE_MS = 25;
 
-/**
- * Resolves in a later task, letting the page's own work run first. Through a message port, not a timer:
- * Chrome runs a background tab's timers about once a second, which would stretch a sliced parse to minutes.
- */
-export function nextTask(): Promise<void> {
-  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-export async function parsePatch(text: string): Promise<ParsedPatch> {
+export async function parsePatch(text: string, yieldToPage: () => Promise<void> = nextTask): Promise<ParsedPatch> {
   const cut: string[] = [];
   const segments = splitFiles(text);
   const binaryPaths = findBinaryPaths(text);
@@ -40,7 +25,7 @@ export async function parsePatch(text: string): Promise<ParsedPatch> {
   let sliceStarted = Date.now();
   for (const segment of segments.slice(0, limits.files)) {
     if (Date.now() - sliceStarted > SLICE_MS) {
-      await nextTask();
+      await yieldToPage();
       sliceStarted = Date.now();
     }
     const lineCap = Math.max(0, Math.min(limits.linesPerFile, budget));

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PullData } from '../../context/types';
 import type { CaptureEnvironment } from '../adapter';
 import { loadDocument, sharedFixtures } from '../../../test/fixtures/github/load-document';
+import { capturePage } from '../index';
 import { patchUrlOf, pullAdapter } from './pull';
 
 const localFixtures = new URL('../../../test/fixtures/github/', import.meta.url).pathname;
@@ -224,6 +225,20 @@ describe('pull adapter diff sources', () => {
     expect(data.files.map((file) => file.status)).toEqual(['modified', 'added', 'removed', 'renamed', 'modified']);
     expect(output.facts['additions']).toBe(8);
     expect(output.facts['deletions']).toBe(5);
+  });
+
+  it('never lets a private key added in the .diff leave the page, though each of its lines is a line of its own', async () => {
+    // Assembled at run time, so the source holds nothing a secret scanner flags.
+    const body = ['MIIEowIBAAKCAQEA', 'q83Nf0'].map((unit) => unit.repeat(4)).join('');
+    const keyLines = ['-----BEGIN OPENSSH PRIVATE KEY-----', body, body.split('').reverse().join(''), '-----END OPENSSH PRIVATE KEY-----'];
+    const keyPatch = ['diff --git a/deploy/id_ed25519 b/deploy/id_ed25519', 'new file mode 100600', '--- /dev/null', '+++ b/deploy/id_ed25519',
+      `@@ -0,0 +1,${keyLines.length} @@`, ...keyLines.map((line) => `+${line}`)].join('\n');
+    const document = loadDocument(`${localFixtures}pr-files-react.html`, url);
+    const context = await capturePage(document, url, { githubHosts: [], fetchText: async () => keyPatch });
+    const data = context.data as PullData;
+    expect(data.files[0]?.hunks[0]?.lines).toEqual(Array.from({ length: 4 }, () => '+[redacted:private-key]'));
+    expect(JSON.stringify(context)).not.toContain(body.slice(0, 20));
+    expect(context.redactions).toBe(1);
   });
 
   it('falls back to the React files view when the fetch fails, and says so', async () => {

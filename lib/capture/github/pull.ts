@@ -2,7 +2,8 @@
 import type { Adapter, AdapterOutput, CaptureEnvironment } from '../adapter';
 import type { DiffFile, Facts, PageKind, PullData, PullTab } from '../../context/types';
 import { readDomDiff } from './diff-dom';
-import { nextTask, parsePatch } from './diff-patch';
+import { nextTask } from '../next-task';
+import { parsePatch } from './diff-patch';
 import { readChecks } from './pull-checks';
 import { readPullHeader } from './pull-header';
 import { readCommits, readPullTimeline } from './pull-timeline';
@@ -62,9 +63,10 @@ async function readDiff(document: Document, url: URL, number: number | undefined
     const patchUrl = patchUrlOf(url, number);
     try {
       const text = await environment.fetchText(patchUrl);
-      const patch = await parsePatch(text);
+      const yieldToPage = environment.yieldToPage ?? nextTask;
+      const patch = await parsePatch(text, yieldToPage);
       // Give the page a turn between parsing a huge diff and redacting and sending it.
-      if (text.length > LARGE_PATCH_CHARS) await nextTask();
+      if (text.length > LARGE_PATCH_CHARS) await yieldToPage();
       if (patch.files.length > 0) return { files: patch.files, source: 'patch', cut: patch.cut };
       cut.push('the .diff was empty; the diff was read from the page');
     } catch (error) {
