@@ -25,6 +25,7 @@ import { showSuggestionCount } from './badge';
 import { recordFeedback } from '../../lib/suggest/index';
 import { feedbackItem } from '../../lib/storage/feedback';
 import type { PageContext } from '../../lib/context/types';
+import { redactText } from '../../lib/capture/redact';
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -96,7 +97,9 @@ export default defineBackground(() => {
     async 'help-open'({ request }, { tabId }) {
       if (tabId === undefined) throw new RejectedMessageError('"help-open" comes only from a tab');
       const opened = openPanelFor(tabId);
-      await putHelpRequest(tabId, request);
+      // The content script masks secrets in the text it quotes; masked again here, so no page text
+      // reaches the model through this door unredacted, whatever sent it.
+      await putHelpRequest(tabId, 'ask' in request ? { ...request, ask: redactText(request.ask).text } : request);
       // A panel already open on this tab takes the request when it next receives the tab's view.
       const view = await getTabView(tabId);
       if (view) pushTabView(tabId, view);

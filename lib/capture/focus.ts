@@ -1,6 +1,7 @@
 // What the user is looking at: headings, file headers and panel titles that intersect the viewport.
 
 import { inlineText } from './text';
+import { clipText } from './clip';
 
 export interface Viewport {
   /** In the coordinates of getBoundingClientRect (0 is the top of the visible area). */
@@ -23,7 +24,7 @@ function labelOf(element: Element): string {
   if (path) return path;
   const testId = element.getAttribute('data-testid');
   if (testId?.startsWith('data-testid Panel header ')) return testId.slice('data-testid Panel header '.length).trim();
-  return inlineText(element).slice(0, MAX_LABEL_CHARS);
+  return clipText(inlineText(element), MAX_LABEL_CHARS);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { GenericData, Table } from '../context/types';
 import type { Adapter, AdapterOutput } from './adapter';
 import { dataTables, readTable } from './tables';
 import { extractText, inlineText, isSkippedElement, readOutline, truncateText } from './text';
+import { clipText } from './clip';
 
 export const GENERIC_LIMITS = {
   textChars: 200_000,
@@ -48,7 +49,7 @@ function readLinks(document: Document, root: Element, cut: string[]): GenericDat
       continue;
     }
     if (!/^https?:/.test(href) || seen.has(href) || isHidden(anchor)) continue;
-    const text = inlineText(anchor).slice(0, GENERIC_LIMITS.linkTextChars) || anchor.getAttribute('aria-label') || anchor.getAttribute('title') || '';
+    const text = clipText(inlineText(anchor), GENERIC_LIMITS.linkTextChars) || anchor.getAttribute('aria-label') || anchor.getAttribute('title') || '';
     if (!text) continue;
     seen.add(href);
     links.push({ text, href });

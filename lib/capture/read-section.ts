@@ -1,15 +1,19 @@
 // read_more: the text of one part of the live page, for the model to read beyond its budgeted view.
 // A section is named by a heading's text, a file path shown on the page, or "all".
 import { redactText } from './redact';
+import { extractTextUpTo } from './text';
 
 export const READ_MORE_MAX_CHARS = 20_000;
+/** Read well past the cut, so a secret that straddles it is masked before the text is cut. */
+const READ_CHARS = READ_MORE_MAX_CHARS * 4;
 
-const SKIPPED = 'script, style, noscript, template, textarea, input, select, svg';
-
-function visibleText(root: Element): string {
-  const clone = root.cloneNode(true) as Element;
-  for (const element of clone.querySelectorAll(SKIPPED)) element.remove();
-  return (clone.textContent ?? '').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
+/**
+ * What a reader sees of the section, as capture reads it: hidden parts and form fields left out, and a
+ * break between blocks, rows and cells. (textContent glued a diff row's code to the next row's line
+ * number, so a key's word boundary vanished and it passed redaction.)
+ */
+function visibleText(root: Element): { text: string; complete: boolean } {
+  return extractTextUpTo(root, READ_CHARS);
 }
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -39,7 +43,9 @@ export function readSection(document: Document, section: string): SectionText {
   const all = normalize(section) === 'all' || normalize(section) === '';
   const root = all ? document.body : findSection(document, section);
   if (!root) return { text: `No section named "${section}" on this page. Name a heading or a file path shown on the page, or "all".`, found: false, truncated: false, redactions: 0 };
-  const { text, count } = redactText(visibleText(root));
-  const truncated = text.length > READ_MORE_MAX_CHARS;
-  return { text: truncated ? `${text.slice(0, READ_MORE_MAX_CHARS)}\n… [cut: ${text.length - READ_MORE_MAX_CHARS} more characters]` : text, found: true, truncated, redactions: count };
+  const visible = visibleText(root);
+  const { text, count } = redactText(visible.text);
+  const truncated = text.length > READ_MORE_MAX_CHARS || !visible.complete;
+  const more = `${visible.complete ? '' : 'over '}${text.length - READ_MORE_MAX_CHARS} more characters`;
+  return { text: truncated ? `${text.slice(0, READ_MORE_MAX_CHARS)}\n… [cut: ${more}]` : text, found: true, truncated, redactions: count };
 }

@@ -13,6 +13,11 @@ const slackToken = `xoxb-${repeat('1234567890', 12)}-${repeat('AbCd', 24)}`;
 const slackWebhook = `https://hooks.slack.com/services/T${repeat('0A1B', 8)}/B${repeat('9Z8Y', 10)}/${repeat('q1W2e3', 24)}`;
 const googleKey = `AIza${repeat('Sy_9-kL2', 35)}`;
 const jwt = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${repeat('dozjgNryP4J3jVmNHl0w5N', 43)}`;
+const stripeKey = `sk_live_${repeat('4eC39HqLyjWDarjtT1zdp7dc', 24)}`;
+const gitlabToken = `glpat-${repeat('xYz12AbC', 20)}`;
+const npmToken = `npm_${repeat('a1B2c3D4', 36)}`;
+const sendgridKey = `SG.${repeat('ngeVfQFYQlKU0uf', 22)}.${repeat('0O9n8M7l6K5j4', 43)}`;
+const opaqueToken = repeat('Zq81mX0pLw', 32);
 const pemKey = ['-----BEGIN RSA PRIVATE KEY-----', repeat('MIIEowIBAAKCAQEA', 64), repeat('q83Nf0', 64), '-----END RSA PRIVATE KEY-----'].join('\n');
 
 describe('redactText', () => {
@@ -27,6 +32,13 @@ describe('redactText', () => {
     ['google-api-key', `maps?key=${googleKey}&x=1`],
     ['jwt', `Authorization: Bearer ${jwt}`],
     ['private-key', `before\n${pemKey}\nafter`],
+    ['stripe-key', `STRIPE_KEY ${stripeKey}`],
+    ['gitlab-token', `export GITLAB_TOKEN=${gitlabToken}`],
+    ['npm-token', `//registry.npmjs.org/:_authToken ${npmToken}`],
+    ['sendgrid-key', `mail with ${sendgridKey}`],
+    ['authorization', `curl -H "Authorization: Bearer ${opaqueToken}" https://api.example.com`],
+    ['url-secret', `https://raw.example.com/file.txt?token=${opaqueToken}&raw=1`],
+    ['url-secret', `https://bucket.s3.amazonaws.com/a.zip?X-Amz-Signature=${opaqueToken}`],
   ])('masks a %s', (name, text) => {
     const result = redactText(text);
     expect(result.count).toBe(1);
@@ -55,6 +67,15 @@ describe('redactText', () => {
     expect(result.text).toBe('clone https://alice:[redacted:password]@git.example.com/repo.git');
     expect(result.count).toBe(1);
     expect(redactText('postgres://admin:hunter2@db:5432/app').text).toBe('postgres://admin:[redacted:password]@db:5432/app');
+  });
+
+  it('keeps the name of a URL parameter or header and masks only its value, an empty user name included', () => {
+    expect(redactText(`see https://x.example/p?id=7&access_token=${opaqueToken}&page=2`).text).toBe('see https://x.example/p?id=7&access_token=[redacted:secret]&page=2');
+    expect(redactText(`https://x.example/cb#refresh_token=${opaqueToken}`).text).toBe('https://x.example/cb#refresh_token=[redacted:url-secret]');
+    expect(redactText(`Authorization: Basic ${opaqueToken}`).text).toBe('Authorization: Basic [redacted:authorization]');
+    expect(redactText('https://:hunter22@db.example:5432/app').text).toBe('https://:[redacted:password]@db.example:5432/app');
+    // Words after "Bearer" in prose, and short or placeholder values, are not tokens.
+    expect(redactText('Bearer authentication uses ?key=abc and Bearer <token>').count).toBe(0);
   });
 
   it('masks generic assignments but keeps the name', () => {
@@ -133,5 +154,32 @@ describe('a private key over several lines of a diff or a log', () => {
   it('leaves lines after a key alone once it has ended, and a key on one line is masked as before', () => {
     const { value } = redactDeep({ lines: [pemKey, 'plain line', 'another'] });
     expect(value.lines).toEqual(['[redacted:private-key]', 'plain line', 'another']);
+  });
+});
+
+describe('a window that opens inside a private key, a key cut short, and a key shown in a table', () => {
+  const keyLines = pemKey.split('\n');
+
+  it('masks the key lines above an END whose BEGIN is not in the text, in lines and in one string', () => {
+    const window = ['Load key: error in libcrypto', ...keyLines.slice(1)];
+    const lines = redactDeep({ lines: window }).value.lines;
+    expect(lines).toEqual(['Load key: error in libcrypto', '[redacted:private-key]', '[redacted:private-key]', '[redacted:private-key]']);
+    const code = redactText(`${keyLines.slice(1).join('\n')}\nnext = 1`);
+    expect(code.text).toBe('[redacted:private-key]\n[redacted:private-key]\n[redacted:private-key]\nnext = 1');
+    expect(code.count).toBe(1);
+  });
+
+  it('stops masking at the first line that cannot be part of a key', () => {
+    const clipped = `+  "private_key": "-----BEGIN PRIVATE KEY-----\\n${repeat('MIIEvQ', 60)}`;
+    const lines = redactDeep({ lines: [clipped, '+  "client_email": "svc@example.iam",', '+}', ' export function unrelated() {}'] }).value.lines;
+    expect(lines).toEqual(['+  "private_key": "[redacted:private-key]', '+  "client_email": "svc@example.iam",', '+}', ' export function unrelated() {}']);
+  });
+
+  it('reads each column of a table as lines, so a key shown one row at a time is masked whole', () => {
+    const rows = keyLines.map((line, index) => [String(index + 1), line]);
+    const { value, count } = redactDeep({ rows });
+    expect(value.rows.map((row) => row[0])).toEqual(['1', '2', '3', '4']);
+    expect(value.rows.map((row) => row[1])).toEqual(Array.from({ length: 4 }, () => '[redacted:private-key]'));
+    expect(count).toBe(1);
   });
 });

@@ -22,6 +22,13 @@ const marker = (name: string): string => `[redacted:${name}]`;
 // A value already replaced by an earlier rule must not be counted twice.
 const notAlreadyRedacted = '(?!\\[redacted:)';
 
+// Query and fragment parameters whose value is a credential (matched case-insensitively).
+const URL_SECRET_PARAMS = [
+  'token', 'access_token', 'refresh_token', 'id_token', 'api_token', 'private_token', 'auth_token', 'auth',
+  'apikey', 'api_key', 'key', 'secret', 'client_secret', 'password', 'passwd', 'sig', 'signature',
+  'x-amz-signature', 'x-amz-security-token', 'x-amz-credential', 'x-goog-signature', 'x-goog-credential',
+].join('|');
+
 // Order matters: whole blocks and URLs first, so later token rules do not split them.
 const SECRET_RULES: SecretRule[] = [
   {
@@ -35,7 +42,8 @@ const SECRET_RULES: SecretRule[] = [
   },
   {
     name: 'password',
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#]+):([^\s@/?#]+)@/gi,
+    // The user may be empty (https://:password@host).
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#]*):([^\s@/?#]+)@/gi,
     replace: (name, scheme = '', user = '') => `${scheme}${user}:${name}@`,
   },
   { name: 'github-token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
@@ -51,14 +59,24 @@ const SECRET_RULES: SecretRule[] = [
     pattern: /\b(aws_secret_access_key|aws_secret_key|secret_access_key|secretAccessKey)(["']?\s*[:=]\s*["']?)([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
     replace: (name, key = '', separator = '') => `${key}${separator}${name}`,
   },
+  { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g },
+  { name: 'gitlab-token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { name: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { name: 'sendgrid-key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g },
   { name: 'slack-token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
   { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}/g },
   {
+    name: 'authorization',
+    // An HTTP Authorization header or a bare bearer token, as logs and curl examples print them.
+    pattern: /\b((?:Authorization\s*:\s*(?:Bearer|Basic|token|Token)|Bearer)\s+)(?!\[redacted:)([A-Za-z0-9._~+/-]{16,}=*)/g,
+    replace: (name, prefix = '') => `${prefix}${name}`,
+  },
+  {
     name: 'secret',
     // `password=hunter2`, `api_key = "abc"`: keep the name so the reader knows what was there.
     pattern: new RegExp(
-      `\\b(password|passwd|pwd|secret|client_secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token)(\\s*=\\s*)(["']?)${notAlreadyRedacted}([^\\s"'&,;<>]{3,})\\3`,
+      `\\b(password|passwd|pwd|secret|client_secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token)(\\s*=\\s*)(["']?)${notAlreadyRedacted}([^\\s"'&,;<>]{3,})(?:\\3|$)`,
       'gi',
     ),
     replace: (name, key = '', separator = '', quote = '') => `${key}${separator}${quote}${name}${quote}`,
@@ -67,11 +85,21 @@ const SECRET_RULES: SecretRule[] = [
     name: 'secret',
     // JSON or YAML with a quoted value: `"password": "hunter2"`. Unquoted `Password: Reset` prose is left alone.
     pattern: new RegExp(
-      `(["']?)\\b(password|passwd|secret|client_secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token)\\1(\\s*:\\s*)(["'])${notAlreadyRedacted}([^"'\\n]{3,})\\4`,
+      `(["']?)\\b(password|passwd|secret|client_secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token)\\1(\\s*:\\s*)(["'])${notAlreadyRedacted}([^"'\\n]{3,})(?:\\4|$)`,
       'gi',
     ),
     replace: (name, keyQuote = '', key = '', separator = '', quote = '') =>
       `${keyQuote}${key}${keyQuote}${separator}${quote}${name}${quote}`,
+  },
+  {
+    name: 'url-secret',
+    // Credentials carried in a link's query or fragment: OAuth tokens, API keys, signed-URL signatures.
+    // Last: a known token keeps its own name, and `password=` / `secret=` their `secret` one.
+    pattern: new RegExp(
+      `([?&#;](?:${URL_SECRET_PARAMS})=)${notAlreadyRedacted}([^&#\\s"'<>]{8,})`,
+      'gi',
+    ),
+    replace: (name, parameter = '') => `${parameter}${name}`,
   },
 ];
 
@@ -79,7 +107,7 @@ const SECRET_RULES: SecretRule[] = [
 // Most captured strings (diff lines, titles, cells) contain none, and one scan rejects them instead of
 // thirteen: on a 10,000-line pull request that is most of redaction's cost.
 const MIGHT_HOLD_SECRET =
-  /PRIVATE KEY|hooks\.slack\.com|:\/\/[^\s:@/?#]+:|gh[pousr]_|github_pat_|sk-|AKIA|ASIA|xox[abprs]-|AIza|eyJ|passw|pwd|secret|api|token/i;
+  /PRIVATE KEY|hooks\.slack\.com|:\/\/[^\s:@/?#]*:|gh[pousr]_|github_pat_|sk-|AKIA|ASIA|xox[abprs]-|AIza|eyJ|passw|pwd|secret|api|token|[?&#;](?:key|auth|sig|signature|x-amz-[a-z-]+|x-goog-[a-z-]+)=|bearer|authorization|[sr]k_(?:live|test)_|glpat-|npm_|SG\.[A-Za-z0-9_-]{16}/i;
 
 export function redactText(text: string): RedactedText {
   if (!MIGHT_HOLD_SECRET.test(text)) return { text, count: 0 };
@@ -98,44 +126,91 @@ export function redactText(text: string): RedactedText {
       return rule.replace(replacement, ...groups);
     });
   }
+  // Whole blocks are gone by now; an END left over closes a key whose start is not in this text (a
+  // window of a file or a log that opens inside the key).
+  if (KEY_END.test(result)) {
+    const tails = redactLines(result.split('\n'));
+    result = tails.value.join('\n');
+    count += tails.count;
+  }
   return { text: result, count };
 }
 
 const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 const KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
-// A diff line's first character says added, removed or context: kept, so the diff still reads as one.
-const DIFF_MARKER = /^[+\- ]/;
+// What may stand before a key's text on a line: a diff marker (added, removed, context), a log's timestamp.
+const LINE_PREFIX = /^(?:[+\- ])?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?/;
+// The lines of a PEM block: base64, a header ("Proc-Type: 4,ENCRYPTED") or nothing.
+const KEY_BODY = /^\s*(?:[A-Za-z0-9+/=]+|[A-Za-z-]+: .*)?\s*$/;
+
+/** The line's prefix (kept, so a diff still reads as one) and whether the rest could be part of a key. */
+function keyLine(line: string): { prefix: string; body: boolean } {
+  const prefix = LINE_PREFIX.exec(line)?.[0] ?? '';
+  return { prefix, body: KEY_BODY.test(line.slice(prefix.length)) };
+}
 
 /**
- * The lines of one text (a diff hunk, a log excerpt), each redacted, and a private key spread over
- * several of them masked whole: line by line, only its first line would hold the BEGIN marker, and the
- * key itself would pass.
+ * The lines of one text (a diff hunk, a log excerpt, a window of a file), each redacted, with a private
+ * key spread over several of them masked whole. Line by line, only its BEGIN line would match, and the
+ * key itself would pass; a window that opens inside a key has its END line and the key lines above it.
+ * Masking stops at the first line that cannot be part of a key, so a key cut short (a one-line JSON
+ * key clipped by a length limit) does not swallow the code after it.
  */
 export function redactLines(lines: string[]): RedactedValue<string[]> {
   let count = 0;
   let insideKey = false;
-  // Whether the key's lines carry a diff marker before the text (the BEGIN line showed one).
-  let marked = false;
-  const masked = (line: string) => `${marked ? DIFF_MARKER.exec(line)?.[0] ?? '' : ''}${marker('private-key')}`;
-  const result = lines.map((line) => {
-    if (insideKey) {
-      const end = KEY_END.exec(line);
-      if (!end) return masked(line);
+  const masked = (line: string) => `${keyLine(line).prefix}${marker('private-key')}`;
+  const result: string[] = [];
+  for (const line of lines) {
+    const end = KEY_END.exec(line);
+    if (insideKey && !end && keyLine(line).body) {
+      result.push(masked(line));
+      continue;
+    }
+    if (end && !KEY_BEGIN.test(line.slice(0, end.index))) {
+      // A key's last line: masked up to its END, with the key lines above it when this text does not
+      // hold its BEGIN line (whose masking already covered them otherwise).
+      if (!insideKey) {
+        count += 1;
+        for (let above = result.length - 1; above >= 0; above--) {
+          const previous = lines[above] ?? '';
+          if (!keyLine(previous).body || previous.trim() === '' || result[above]?.includes('[redacted:')) break;
+          result[above] = masked(previous);
+        }
+      }
       insideKey = false;
       const after = redactText(line.slice(end.index + end[0].length));
       count += after.count;
-      return `${masked(line)}${after.text}`;
+      const before = line.slice(0, end.index);
+      result.push(`${LINE_PREFIX.exec(before)?.[0] === before ? before : ''}${marker('private-key')}${after.text}`);
+      continue;
     }
+    insideKey = false;
     const redacted = redactText(line);
     count += redacted.count;
     // A key that begins here and does not end on this line goes on over the next ones.
     const begin = line.includes('PRIVATE KEY') ? KEY_BEGIN.exec(line) : null;
-    if (begin && !KEY_END.test(line.slice(begin.index + begin[0].length))) {
-      insideKey = true;
-      marked = begin.index > 0 && DIFF_MARKER.test(line);
-    }
-    return redacted.text;
-  });
+    if (begin && !KEY_END.test(line.slice(begin.index + begin[0].length))) insideKey = true;
+    result.push(redacted.text);
+  }
+  return { value: result, count };
+}
+
+const isTable = (value: unknown): value is string[][] =>
+  Array.isArray(value) && value.length > 1 && value.every((row) => Array.isArray(row) && row.every((cell) => typeof cell === 'string'));
+
+function redactTable(rows: string[][]): RedactedValue<string[][]> {
+  let count = 0;
+  const result = rows.map((row) => [...row]);
+  const width = Math.max(...rows.map((row) => row.length));
+  for (let column = 0; column < width; column++) {
+    const present = rows.flatMap((row, index) => (column < row.length ? [index] : []));
+    const redacted = redactLines(present.map((index) => rows[index]![column]!));
+    count += redacted.count;
+    present.forEach((index, at) => {
+      result[index]![column] = redacted.value[at]!;
+    });
+  }
   return { value: result, count };
 }
 
@@ -147,6 +222,13 @@ export function redactDeep<T>(value: T): RedactedValue<T> {
       const redacted = redactText(current);
       count += redacted.count;
       return redacted.text;
+    }
+    if (isTable(current)) {
+      // A table's rows hold cells, not lines; each column is read as the lines of one text (a code
+      // viewer's table shows a key one row at a time).
+      const redacted = redactTable(current);
+      count += redacted.count;
+      return redacted.value;
     }
     if (Array.isArray(current) && current.length > 1 && current.every((entry) => typeof entry === 'string')) {
       // Arrays of strings are read as lines of one text (hunks, logs), so a key over several lines is caught.

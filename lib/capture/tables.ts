@@ -2,6 +2,7 @@
 
 import type { Table } from '../context/types';
 import { inlineText } from './text';
+import { clipText } from './clip';
 
 export interface ReadTable {
   table: Table;
@@ -13,7 +14,7 @@ const MAX_CELL_CHARS = 500;
 
 function cellText(cell: Element): string {
   const text = inlineText(cell);
-  return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS)}…` : text;
+  return text.length > MAX_CELL_CHARS ? `${clipText(text, MAX_CELL_CHARS)}…` : text;
 }
 
 function rowCells(row: HTMLTableRowElement): Element[] {

@@ -91,3 +91,10 @@ describe('readOutline from a walk’s pieces', () => {
     }
   });
 });
+
+describe('extractText and invisible characters', () => {
+  it('removes soft hyphens and zero-width characters, which would hide a token from redaction', () => {
+    const body = bodyOf('<p>ghp_ab&shy;cd&#8203;ef&#xFEFF;gh</p><pre>x&#8205;y</pre>');
+    expect(extractText(body)).toBe('ghp_abcdefgh\n\nxy');
+  });
+});

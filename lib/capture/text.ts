@@ -2,6 +2,7 @@
 // Form fields are never read: textarea content is its default value and inputs hold what the user typed.
 
 import type { Heading } from '../context/types';
+import { clipText } from './clip';
 
 /** Elements whose content is never captured as text. */
 export const SKIPPED_TAGS = new Set([
@@ -24,6 +25,14 @@ const LINE_BREAK_TAGS = new Set(['LI', 'TR', 'DT', 'DD']);
 // Only what changes is matched (a run of two or more, or one that is not a plain space): replacing every
 // single space with itself copied each text node.
 const FLOWING_SPACE = /[\s\uE000-\uE003]{2,}|[^\S ]|[\uE000-\uE003]/g;
+/**
+ * Characters that show nothing (soft hyphen, zero-width spaces and joiners, word joiner, BOM). Removed from
+ * captured text: one inside a token hides it from every redaction rule while the page looks the same.
+ */
+export const INVISIBLE_MARKS = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
+const HAS_INVISIBLE_MARK = /[\u00ad\u200b-\u200f\u2060\ufeff]/;
+const visible = (raw: string): string => (HAS_INVISIBLE_MARK.test(raw) ? raw.replace(INVISIBLE_MARKS, '') : raw);
+
 const PRE_NEEDS_CLEANING = /[\r\uE000-\uE003]/;
 const PRE_NEWLINE = /\r\n?/g;
 const PRE_MARKERS = /[\uE000-\uE003]/g;
@@ -75,7 +84,7 @@ class TextBuilder {
   }
 
   flowing(raw: string): void {
-    const text = raw.replace(FLOWING_SPACE, ' ');
+    const text = visible(raw).replace(FLOWING_SPACE, ' ');
     this.used += text.length;
     if (text === '') return;
     if (text === ' ') {
@@ -90,8 +99,9 @@ class TextBuilder {
     if (trailing) this.pendingSpace = true;
   }
 
-  preformatted(raw: string): void {
-    if (raw === '') return;
+  preformatted(page: string): void {
+    if (page === '') return;
+    const raw = visible(page);
     const text = PRE_NEEDS_CLEANING.test(raw) ? raw.replace(PRE_NEWLINE, '\n').replace(PRE_MARKERS, ' ') : raw;
     this.used += text.length;
     this.flush(false);
@@ -250,6 +260,6 @@ export function truncateText(text: string, maxChars: number): { text: string; tr
   if (text.length <= maxChars) return { text, truncated: false };
   const slice = text.slice(0, maxChars);
   const lastBreak = Math.max(slice.lastIndexOf('\n'), slice.lastIndexOf(' '));
-  const cutAt = lastBreak > maxChars * 0.8 ? lastBreak : maxChars;
-  return { text: slice.slice(0, cutAt).trimEnd(), truncated: true };
+  if (lastBreak > maxChars * 0.8) return { text: slice.slice(0, lastBreak).trimEnd(), truncated: true };
+  return { text: clipText(text, maxChars).trimEnd(), truncated: true };
 }

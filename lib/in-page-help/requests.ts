@@ -1,4 +1,5 @@
 // The question or card each in-page button asks for, worded like the panel's own cards.
+import { redactText } from '../capture/redact';
 import { shorten } from '../suggest/wording';
 import type { HelpRequest } from './types';
 
@@ -11,9 +12,12 @@ export function walkThroughFile(path: string): HelpRequest {
   return { ask: `Walk me through the changes in ${path}` };
 }
 
-/** Same wording as the selection card (lib/suggest/rules/selection.ts), so both paths read alike in the chat. */
+/**
+ * Same wording as the selection card (lib/suggest/rules/selection.ts), so both paths read alike in the chat.
+ * The selection is page text on its way out of the page, so its secrets are masked here, before it is shortened.
+ */
 export function explainSelection(text: string): HelpRequest {
-  return { ask: `Explain this selection: “${shorten(text, QUOTED_SELECTION)}”` };
+  return { ask: `Explain this selection: “${shorten(redactText(text).text, QUOTED_SELECTION)}”` };
 }
 
 /** The longest ask a content script may send: a shortened selection plus its framing. */

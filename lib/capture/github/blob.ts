@@ -5,6 +5,7 @@ import { languageOfPath } from './language';
 import { limits } from './limits';
 import { parseGithubPath } from './route';
 import { parseCount, textOf } from './text';
+import { clipText } from '../clip';
 
 export const blobAdapter: Adapter = {
   id: 'github-blob',
@@ -126,7 +127,7 @@ function codeWindow(file: FileLines, selection: { start: number; end: number } |
   for (let number = start; number <= end; number++) {
     const line = file.lines.get(number);
     if (line === undefined) missing = true;
-    text.push((line ?? '').slice(0, limits.blobLineChars));
+    text.push(clipText(line ?? '', limits.blobLineChars));
   }
   return { code: text.join('\n'), start, end, truncated: start > 1 || end < last || missing };
 }

@@ -3,6 +3,7 @@
 import type { DiffFile, FileStatus, Hunk } from '../../context/types';
 import { limits } from './limits';
 import { parseCount, textOf } from './text';
+import { clipText } from '../clip';
 
 export interface DomDiff {
   files: DiffFile[];
@@ -215,7 +216,7 @@ function lineOfCell(cell: Element): string | undefined {
 function classicLine(cell: Element, classes: DOMTokenList): string {
   const marker = classes.contains('blob-code-addition') ? '+' : classes.contains('blob-code-deletion') ? '-' : ' ';
   const inner = classes.contains('blob-code-inner') ? cell : childWithClass(cell, 'blob-code-inner') ?? findDescendantByClass(cell, 'blob-code-inner', 2) ?? cell;
-  return marker + (inner.textContent ?? '').slice(0, maxLineChars);
+  return marker + clipText(inner.textContent ?? '', maxLineChars);
 }
 
 function reactLine(cell: Element): string | undefined {
@@ -227,7 +228,7 @@ function reactLine(cell: Element): string | undefined {
     if (markerText === '+' || markerText === '-') marker = markerText;
   }
   const inner = findDescendantByClass(code, 'diff-text-inner', 2) ?? code;
-  return marker + (inner.textContent ?? '').slice(0, maxLineChars);
+  return marker + clipText(inner.textContent ?? '', maxLineChars);
 }
 
 const maxLineChars = 2_000;

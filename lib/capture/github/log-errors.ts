@@ -1,6 +1,7 @@
 // Finds the first error lines in a job log and cuts excerpts around them (pure, on plain lines).
 import type { LogExcerpt } from '../../context/types';
 import { limits } from './limits';
+import { clipText } from '../clip';
 
 export interface LogLine {
   /** 1-based position in the whole job log. */
@@ -23,7 +24,7 @@ export function findErrorExcerpts(lines: LogLine[]): LogExcerpt[] {
     const excerptLines = lines.slice(first, last + 1);
     const excerpt: LogExcerpt = {
       startLine: lines[first]?.number ?? line.number,
-      lines: excerptLines.map((entry) => entry.text.slice(0, limits.logLineChars)),
+      lines: excerptLines.map((entry) => clipText(entry.text, limits.logLineChars)),
       errorIndex: index - first,
     };
     if (line.step) excerpt.step = line.step;

@@ -19,9 +19,14 @@ npm test</pre></div>`);
   });
 
   it('cuts long text and says so', () => {
-    const result = render(`<p>${'x'.repeat(500)}</p>`, 100);
+    const result = render(`<p>${'word '.repeat(100)}</p>`, 102);
     expect(result.cut).toBe(true);
-    expect(result.text).toBe(`${'x'.repeat(100)}…[cut]`);
+    expect(result.text).toBe(`${'word '.repeat(20)}…[cut]`);
+  });
+
+  it('never cuts through a token, which would leave a prefix no redaction rule knows', () => {
+    const result = render(`<p>deploy with ${'Ab1'.repeat(100)} now</p>`, 100);
+    expect(result.text).toBe('deploy with …[cut]');
   });
 
   it('returns empty text for a missing element', () => {

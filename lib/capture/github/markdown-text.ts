@@ -1,5 +1,7 @@
 // Turns rendered markdown (a comment body, a README) back into markdown-ish text for the model:
 // headings, lists, code fences, links and emphasis survive; controls and scripts do not.
+import { clipText, dropPartialToken } from '../clip';
+import { INVISIBLE_MARKS } from '../text';
 
 const skippedTags = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'INPUT', 'TEXTAREA', 'SELECT', 'FORM',
@@ -25,7 +27,8 @@ export function markdownText(element: Element | null | undefined, max: number): 
   const writer: Writer = { parts: [], length: 0, max };
   writeChildren(element, writer, 0);
   const text = tidy(writer.parts.join(''));
-  if (writer.length > max || text.length > max) return { text: `${text.slice(0, max)}…[cut]`, cut: true };
+  // Cut while it was written, the text ends where the writer stopped, mid-word perhaps.
+  if (writer.length > max || text.length > max) return { text: `${text.length > max ? clipText(text, max) : dropPartialToken(text, 'x')}…[cut]`, cut: true };
   return { text, cut: false };
 }
 
@@ -159,5 +162,5 @@ function tidy(raw: string): string {
     if (kept === '' && (output.length === 0 || output[output.length - 1] === '')) continue;
     output.push(kept);
   }
-  return output.join('\n').trim();
+  return output.join('\n').replace(INVISIBLE_MARKS, '').trim();
 }

@@ -1,11 +1,12 @@
 // Small text helpers shared by the GitHub adapters (plain DOM: textContent, never innerText).
+import { clipText } from '../clip';
+import { INVISIBLE_MARKS } from '../text';
 
-const invisibleMarks = /[\u200b-\u200f\u2060\ufeff]/g;
 
 /** The element's text with runs of whitespace collapsed; '' for a missing element. */
 export function textOf(element: Element | null | undefined): string {
   if (!element) return '';
-  return (element.textContent ?? '').replace(invisibleMarks, '').replace(/\s+/g, ' ').trim();
+  return (element.textContent ?? '').replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ').trim();
 }
 
 /** The first selector (in order) that finds an element with text. */
@@ -20,7 +21,7 @@ export function firstText(root: ParentNode, selectors: string[]): string {
 /** Cuts `text` to `max` characters, marking the cut so readers (and the model) can tell. */
 export function capText(text: string, max: number): { text: string; cut: boolean } {
   if (text.length <= max) return { text, cut: false };
-  return { text: `${text.slice(0, max)}…[cut]`, cut: true };
+  return { text: `${clipText(text, max)}…[cut]`, cut: true };
 }
 
 /** Unique non-empty strings in first-seen order. */
