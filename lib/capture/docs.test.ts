@@ -126,6 +126,9 @@ describe('docsAdapter on pages too large for Readability', () => {
     expect(data.text.length).toBeLessThanOrEqual(MAX_DOC_TEXT_CHARS);
     expect(data.text.length).toBeGreaterThan(MAX_DOC_TEXT_CHARS * 0.9);
     expect(output.cut).toContain(`the article text after its first ${data.text.length} characters`);
+    // The walk stops a little past the text kept; the code block and headings are read all the same.
+    expect(data.outline.map((heading) => heading.text)).toEqual(['Huge spec', 'Wire format']);
+    expect(data.codeBlocks).toEqual([{ language: 'json', code: '{\n  "a": 1\n}' }]);
   });
 
   it('keeps Readability for pages under the limit', async () => {

@@ -3,7 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import type { CodeBlock, DocData, Facts } from '../context/types';
 import type { Adapter, AdapterOutput } from './adapter';
-import { extractText, extractTextWithPieces, isHeading, isInsideSkipped, readOutline, truncateText } from './text';
+import { extractText, extractTextWithPieces, isHeading, isInsideSkipped, pieceOf, readOutline, truncateText } from './text';
 import type { TextWithPieces } from './text';
 
 export const MAX_DOC_TEXT_CHARS = 400_000;
@@ -40,14 +40,17 @@ function languageOf(element: Element): string | undefined {
  * complete walk of `root` (extractTextWithPieces), which saves reading them again.
  */
 export function readCodeBlocks(root: Element, walked?: TextWithPieces): CodeBlock[] {
-  const known = walked?.complete ? walked.pieces : undefined;
   return Array.from(root.querySelectorAll('pre'))
     // Hidden blocks stay out, as they do from the text: Readability drops them, the direct reading must too.
-    // A complete walk read every visible outermost block, so one it did not keep is hidden or nested.
-    .filter((pre) => (known ? known.has(pre) : !pre.parentElement?.closest('pre') && !isInsideSkipped(pre, root)))
-    .slice(0, MAX_CODE_BLOCKS)
+    // A walk that passed a block without keeping it found it hidden or nested in another.
+    .filter((pre) => !pre.parentElement?.closest('pre') && (walked ? walked.pieces.has(pre) || !walked.passed(pre) : true))
     .flatMap((pre) => {
-      const code = truncateText(known?.get(pre) ?? extractText(pre), MAX_CODE_CHARS).text;
+      const text = walked ? pieceOf(walked, pre, root) : isInsideSkipped(pre, root) ? undefined : extractText(pre);
+      return text === undefined ? [] : [{ pre, text }];
+    })
+    .slice(0, MAX_CODE_BLOCKS)
+    .flatMap(({ pre, text }) => {
+      const code = truncateText(text, MAX_CODE_CHARS).text;
       if (!code) return [];
       const block: CodeBlock = { code };
       const language = languageOf(pre);
@@ -93,38 +96,19 @@ function readWithReadability(document: Document): Article {
 const metaContent = (document: Document, selector: string): string | null =>
   document.querySelector(selector)?.getAttribute('content') ?? null;
 
-const NOT_TEXT = 'script, style, noscript, template';
-
-/**
- * Characters of text under `root`, scripts and styles left out (a page's inline JSON can be larger than
- * its article): one native textContent, less what the non-text elements hold. Used only where the walk
- * of the page stopped short, on pages of over a few hundred thousand characters.
- */
-export function textLength(root: Element): number {
-  let total = root.textContent?.length ?? 0;
-  for (const element of root.querySelectorAll(NOT_TEXT)) {
-    // Counted once: a script inside a noscript (jsdom parses noscript's content as elements) is in the noscript's text.
-    if (element.parentElement?.closest(NOT_TEXT)) continue;
-    total -= element.textContent?.length ?? 0;
-  }
-  return Math.max(0, total);
-}
-
 const MAIN_CANDIDATES = ['main', '[role="main"]', 'article'];
 
 /**
  * The element holding the page's main content: a single main/article that holds at least half of the
- * text, or the body. A complete walk of the body has every visible candidate's text; past its end the
- * lengths are counted natively.
+ * text the walk of the body read (all of it, or as far as its budget went), or the body.
  */
 function mainContentOf(document: Document, body: HTMLElement, walked: TextWithPieces): Element {
-  const bodyChars = walked.complete ? walked.text.length : textLength(body);
   for (const selector of MAIN_CANDIDATES) {
     const candidates = document.querySelectorAll(selector);
     const only = candidates.length === 1 ? candidates[0] : undefined;
     if (!only || only === body) continue;
-    const chars = walked.complete ? walked.pieces.get(only)?.length ?? 0 : textLength(only);
-    if (chars >= bodyChars / 2) return only;
+    const chars = (walked.pieces.get(only) ?? walked.partial.get(only))?.length ?? 0;
+    if (chars >= walked.text.length / 2) return only;
   }
   return body;
 }
@@ -141,17 +125,22 @@ function pageMetadata(document: Document, content: Element): Article {
   };
 }
 
-/** The walk's budget: it stops past twice the text kept, so a 10 MB page is not read to the end for text that is cut anyway. */
-const WALK_CHARS = MAX_DOC_TEXT_CHARS * 2;
+/**
+ * The walk's budget: a tenth past the text kept (joining lines and trimming leaves a little less than is
+ * read), so a page with megabytes of text is not read to the end for text that is cut anyway.
+ */
+const WALK_CHARS = Math.round(MAX_DOC_TEXT_CHARS * 1.1);
 
 /**
- * The text of `content`, from the body's walk when that read it whole (the body itself, or a main
- * element whose text the walk kept), else from a walk of its own.
+ * The text of `content` from the body's walk: the body itself, or a main element the walk read whole or
+ * far enough to fill the text kept; else (the walk spent its budget before it) from a walk of its own.
  */
 function textOfContent(content: Element, body: HTMLElement, bodyWalk: TextWithPieces): TextWithPieces {
   if (content === body) return bodyWalk;
-  const kept = bodyWalk.complete ? bodyWalk.pieces.get(content) : undefined;
-  if (kept !== undefined) return { text: kept, complete: true, pieces: bodyWalk.pieces };
+  const kept = bodyWalk.pieces.get(content);
+  if (kept !== undefined) return { ...bodyWalk, text: kept, complete: true };
+  const partial = bodyWalk.partial.get(content);
+  if (partial !== undefined && partial.length >= MAX_DOC_TEXT_CHARS) return { ...bodyWalk, text: partial, complete: false };
   return extractTextWithPieces(content, WALK_CHARS, isHeadingOrOuterPre);
 }
 

@@ -74,6 +74,9 @@ describe('extractTextWithPieces', () => {
     expect(walked.pieces.has(hidden!)).toBe(false);
     expect(walked.pieces.has(pre!)).toBe(false);
     expect(walked.pieces.has(late!)).toBe(false);
+    // The block the budget ran out in is kept as far as it was read; what came before was passed.
+    expect(walked.partial.get(pre!)).toBe('x'.repeat(50));
+    expect([hidden, seen, pre, late].map((element) => walked.passed(element!))).toEqual([true, true, false, false]);
   });
 });
 

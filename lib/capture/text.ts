@@ -60,8 +60,10 @@ class TextBuilder {
   private readonly parts: string[] = [];
   private pendingBreak: Break = NO_BREAK;
   private pendingSpace = false;
-  /** Characters gathered so far, whitespace runs counted as one: the walk stops past `max`. */
+  /** Characters of text gathered so far (space between elements not counted): the walk stops past `max`. */
   used = 0;
+  /** The text node whose text took the walk past `max`: everything before it was read. */
+  stoppedAt: Node | undefined;
 
   constructor(readonly max: number) {}
 
@@ -85,12 +87,13 @@ class TextBuilder {
 
   flowing(raw: string): void {
     const text = visible(raw).replace(FLOWING_SPACE, ' ');
-    this.used += text.length;
     if (text === '') return;
+    // Indentation between elements is not text: counted, it took a tenth of the budget on some pages.
     if (text === ' ') {
       this.pendingSpace = true;
       return;
     }
+    this.used += text.length;
     const leading = text.charCodeAt(0) === 32;
     const trailing = text.charCodeAt(text.length - 1) === 32;
     if (leading) this.pendingSpace = true;
@@ -139,6 +142,7 @@ const tidy = (text: string): string => text.replace(/[ \t]+\n/g, '\n').replace(/
 interface PieceCollector {
   wants: (element: Element) => boolean;
   pieces: Map<Element, string>;
+  partial: Map<Element, string>;
 }
 
 function walk(node: Node, builder: TextBuilder, insidePre: boolean, collector?: PieceCollector): void {
@@ -148,6 +152,7 @@ function walk(node: Node, builder: TextBuilder, insidePre: boolean, collector?: 
     const value = node.nodeValue ?? '';
     if (insidePre) builder.preformatted(value);
     else builder.flowing(value);
+    if (builder.full) builder.stoppedAt ??= node;
     return;
   }
   if (type === 1) {
@@ -167,8 +172,8 @@ function walk(node: Node, builder: TextBuilder, insidePre: boolean, collector?: 
     const start = collector?.wants(element) ? builder.mark() : -1;
     for (let child = element.firstChild; child; child = child.nextSibling) walk(child, builder, pre, collector);
     if (pre && !insidePre) builder.flush(false);
-    // A piece cut short by the budget is left out: its reader reads it whole instead.
-    if (start >= 0 && !builder.full) collector?.pieces.set(element, builder.textBetween(start, builder.mark()));
+    // A piece the budget cut short is kept apart, as far as it was read.
+    if (start >= 0) (builder.full ? collector?.partial : collector?.pieces)?.set(element, builder.textBetween(start, builder.mark()));
     if (isBlock) builder.breakLine(breakKind);
     else if (isCell) builder.space(insidePre);
     return;
@@ -204,14 +209,28 @@ export interface TextWithPieces {
    * docs page's capture.
    */
   pieces: Map<Element, string>;
+  /** Wanted elements the walk stopped inside: their text up to where it stopped. */
+  partial: Map<Element, string>;
+  /**
+   * True when the walk went past the whole element (always, for a complete walk): a wanted element it
+   * passed but did not keep is hidden; one it did not reach has to be read on its own.
+   */
+  passed: (element: Element) => boolean;
 }
 
 /** extractTextUpTo that also keeps the text of the elements `wants` picks (e.g. headings, `pre` blocks). */
 export function extractTextWithPieces(root: Node, maxChars: number, wants: (element: Element) => boolean): TextWithPieces {
   const builder = new TextBuilder(maxChars);
-  const collector: PieceCollector = { wants, pieces: new Map() };
+  const collector: PieceCollector = { wants, pieces: new Map(), partial: new Map() };
   walk(root, builder, false, collector);
-  return { text: builder.toString(), complete: !builder.full, pieces: collector.pieces };
+  const stop = builder.stoppedAt;
+  const passed = (element: Element): boolean => {
+    if (!stop) return true;
+    const position = element.compareDocumentPosition(stop);
+    // The stop lies after the element and not inside it.
+    return (position & 4) !== 0 && (position & 16) === 0;
+  };
+  return { text: builder.toString(), complete: !builder.full, pieces: collector.pieces, partial: collector.partial, passed };
 }
 
 /** The text of a small element on one line (headings, cells, link labels). */
@@ -227,6 +246,18 @@ export function isInsideSkipped(element: Element, stopAt: Element): boolean {
   return false;
 }
 
+const readAlone = (element: Element, stopAt: Element): string | undefined => (isInsideSkipped(element, stopAt) ? undefined : extractText(element));
+
+/**
+ * A wanted element's text from a walk: kept whole, or known hidden (passed but not kept), or read on its
+ * own past where the walk stopped. Undefined for a hidden element.
+ */
+export function pieceOf(walked: TextWithPieces, element: Element, stopAt: Element): string | undefined {
+  const kept = walked.pieces.get(element);
+  if (kept !== undefined || walked.passed(element)) return kept;
+  return readAlone(element, stopAt);
+}
+
 export function isHeading(element: Element): boolean {
   const tag = element.tagName;
   return tag.length === 2 && tag[0] === 'H' && tag[1]! >= '1' && tag[1]! <= '6';
@@ -238,12 +269,10 @@ export function isHeading(element: Element): boolean {
  */
 export function readOutline(root: Element | Document, limit = 500, walked?: TextWithPieces): Heading[] {
   const stopAt = 'documentElement' in root ? root.documentElement : root;
-  const known = walked?.complete ? walked.pieces : undefined;
   const headings: Heading[] = [];
   for (const element of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     if (headings.length >= limit) break;
-    // A complete walk read every visible heading, so one it did not keep is hidden.
-    const piece = known ? known.get(element) : isInsideSkipped(element, stopAt) ? undefined : extractText(element);
+    const piece = walked ? pieceOf(walked, element, stopAt) : readAlone(element, stopAt);
     if (piece === undefined) continue;
     const text = piece.replace(/\s+/g, ' ').trim();
     if (!text) continue;
