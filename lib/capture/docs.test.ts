@@ -131,6 +131,16 @@ describe('docsAdapter on pages too large for Readability', () => {
     expect(data.codeBlocks).toEqual([{ language: 'json', code: '{\n  "a": 1\n}' }]);
   });
 
+  it('takes the main element when the walk spends its budget inside it, after a long navigation', async () => {
+    const nav = Array.from({ length: 8_000 }, (_unused, index) => `<a href="/n${index}">navigation link number ${index} of the site</a>`).join(' ');
+    const html = `<html><body><nav>${nav}</nav><main><h1>Spec</h1>${paragraphs(Math.ceil((MAX_DOC_TEXT_CHARS * 1.2) / 70), 'Main')}</main></body></html>`;
+    const output = await docsAdapter.capture(documentOf(html), new URL('https://spec.example/all'), 'docs', { githubHosts: [] });
+    const data = output.data as DocData;
+    expect(data.text).not.toContain('navigation link');
+    expect(data.text.length).toBeGreaterThan(MAX_DOC_TEXT_CHARS * 0.9);
+    expect(data.outline.map((heading) => heading.text)).toEqual(['Spec']);
+  });
+
   it('keeps Readability for pages under the limit', async () => {
     const output = await docsAdapter.capture(documentOf(hugePage(40)), new URL('https://spec.example/all'), 'docs', { githubHosts: [] });
     expect(output.cut ?? []).toEqual([]);

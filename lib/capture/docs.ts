@@ -40,15 +40,16 @@ function languageOf(element: Element): string | undefined {
  * complete walk of `root` (extractTextWithPieces), which saves reading them again.
  */
 export function readCodeBlocks(root: Element, walked?: TextWithPieces): CodeBlock[] {
-  return Array.from(root.querySelectorAll('pre'))
+  const found: { pre: Element; text: string }[] = [];
+  for (const pre of root.querySelectorAll('pre')) {
+    if (found.length >= MAX_CODE_BLOCKS) break;
     // Hidden blocks stay out, as they do from the text: Readability drops them, the direct reading must too.
     // A walk that passed a block without keeping it found it hidden or nested in another.
-    .filter((pre) => !pre.parentElement?.closest('pre') && (walked ? walked.pieces.has(pre) || !walked.passed(pre) : true))
-    .flatMap((pre) => {
-      const text = walked ? pieceOf(walked, pre, root) : isInsideSkipped(pre, root) ? undefined : extractText(pre);
-      return text === undefined ? [] : [{ pre, text }];
-    })
-    .slice(0, MAX_CODE_BLOCKS)
+    if (pre.parentElement?.closest('pre')) continue;
+    const text = walked ? pieceOf(walked, pre, root) : isInsideSkipped(pre, root) ? undefined : extractText(pre);
+    if (text !== undefined) found.push({ pre, text });
+  }
+  return found
     .flatMap(({ pre, text }) => {
       const code = truncateText(text, MAX_CODE_CHARS).text;
       if (!code) return [];
@@ -61,7 +62,7 @@ export function readCodeBlocks(root: Element, walked?: TextWithPieces): CodeBloc
 
 // The walk keeps the text of headings and code blocks for the outline and the code list.
 const isHeadingOrOuterPre = (element: Element): boolean =>
-  isHeading(element) || (element.tagName === 'PRE' && !element.parentElement?.closest('pre'));
+  isHeading(element) || (element.localName === 'pre' && !element.parentElement?.closest('pre'));
 
 const clean = (value: string | null | undefined): string | undefined => {
   const trimmed = value?.replace(/\s+/g, ' ').trim();
@@ -100,15 +101,16 @@ const MAIN_CANDIDATES = ['main', '[role="main"]', 'article'];
 
 /**
  * The element holding the page's main content: a single main/article that holds at least half of the
- * text the walk of the body read (all of it, or as far as its budget went), or the body.
+ * text, or the body. One the walk of the body stopped inside holds all the text read from its start to
+ * the budget's end, so it is taken: its size past that is unknown, and the page's bulk is in it.
  */
 function mainContentOf(document: Document, body: HTMLElement, walked: TextWithPieces): Element {
   for (const selector of MAIN_CANDIDATES) {
     const candidates = document.querySelectorAll(selector);
     const only = candidates.length === 1 ? candidates[0] : undefined;
     if (!only || only === body) continue;
-    const chars = (walked.pieces.get(only) ?? walked.partial.get(only))?.length ?? 0;
-    if (chars >= walked.text.length / 2) return only;
+    if (walked.partial.has(only)) return only;
+    if ((walked.pieces.get(only)?.length ?? 0) >= walked.text.length / 2) return only;
   }
   return body;
 }
@@ -126,10 +128,10 @@ function pageMetadata(document: Document, content: Element): Article {
 }
 
 /**
- * The walk's budget: a tenth past the text kept (joining lines and trimming leaves a little less than is
+ * The walk's budget: a fifth past the text kept (joining lines and trimming leaves a little less than is
  * read), so a page with megabytes of text is not read to the end for text that is cut anyway.
  */
-const WALK_CHARS = Math.round(MAX_DOC_TEXT_CHARS * 1.1);
+const WALK_CHARS = Math.round(MAX_DOC_TEXT_CHARS * 1.2);
 
 /**
  * The text of `content` from the body's walk: the body itself, or a main element the walk read whole or

@@ -49,7 +49,10 @@ function readLinks(document: Document, root: Element, cut: string[]): GenericDat
       continue;
     }
     if (!/^https?:/.test(href) || seen.has(href) || isHidden(anchor)) continue;
-    const text = clipText(inlineText(anchor), GENERIC_LIMITS.linkTextChars) || anchor.getAttribute('aria-label') || anchor.getAttribute('title') || '';
+    // A long URL as the link's text clips to almost nothing ("https:"): its label or title says more.
+    const clipped = clipText(inlineText(anchor), GENERIC_LIMITS.linkTextChars);
+    const substantial = clipped.length >= GENERIC_LIMITS.linkTextChars / 2 || clipped === inlineText(anchor) ? clipped : '';
+    const text = substantial || anchor.getAttribute('aria-label') || anchor.getAttribute('title') || clipped;
     if (!text) continue;
     seen.add(href);
     links.push({ text, href });

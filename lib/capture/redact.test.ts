@@ -183,3 +183,34 @@ describe('a window that opens inside a private key, a key cut short, and a key s
     expect(count).toBe(1);
   });
 });
+
+describe('redaction on hostile and ordinary text (review findings)', () => {
+  it('handles a long run of spaces before a lone END without backtracking for seconds', () => {
+    const started = Date.now();
+    const result = redactText(`${' '.repeat(100_000)}!\n-----END PRIVATE KEY-----`);
+    expect(result.count).toBe(1);
+    // A generous bound: the quadratic version took over 4 s here.
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('leaves code and prose that merely mention an END marker alone', () => {
+    const lines = ['+', '+export', '+const FOOTER = "-----END PRIVATE KEY-----";', '+function strip(pem) {'];
+    expect(redactDeep({ lines })).toEqual({ value: { lines }, count: 0 });
+    expect(redactText('Validate\nThe file must end with -----END PRIVATE KEY----- exactly.').count).toBe(0);
+  });
+
+  it('does not take code or ordinary words for URL secrets, bearer tokens or SendGrid keys', () => {
+    for (const text of [
+      'var t;key=Object.keys(o).map(render);sig=compute(t)',
+      'fetch(`/api?key=${encodeURIComponent(k)}`)',
+      'The Bearer authentication-scheme is described in RFC 6750.',
+      'SG.configuration_value.another_long_setting',
+    ]) expect(redactText(text), text).toEqual({ text, count: 0 });
+  });
+
+  it('counts a URL password once when the text also closes a key', () => {
+    const result = redactText(`clone https://bob:hunter22@example.com/repo\n\n${repeat('MIIEowIBAAKCAQEA', 64)}\n-----END RSA PRIVATE KEY-----`);
+    expect(result.count).toBe(2);
+    expect(result.text).toBe('clone https://bob:[redacted:password]@example.com/repo\n\n[redacted:private-key]\n[redacted:private-key]');
+  });
+});

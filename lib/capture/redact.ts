@@ -43,7 +43,8 @@ const SECRET_RULES: SecretRule[] = [
   {
     name: 'password',
     // The user may be empty (https://:password@host).
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#]*):([^\s@/?#]+)@/gi,
+    // The scheme starts where no scheme character precedes it (a \b start re-scanned "a.a.a…" quadratically).
+    pattern: /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#]*):(?!\[redacted:)([^\s@/?#]+)@/gi,
     replace: (name, scheme = '', user = '') => `${scheme}${user}:${name}@`,
   },
   { name: 'github-token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
@@ -62,14 +63,16 @@ const SECRET_RULES: SecretRule[] = [
   { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g },
   { name: 'gitlab-token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g },
   { name: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { name: 'sendgrid-key', pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g },
+  // Real keys mix in digits; "SG.configuration_value.another_setting" in prose does not.
+  { name: 'sendgrid-key', pattern: /\bSG\.(?=[A-Za-z0-9_.-]*\d)[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g },
   { name: 'slack-token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
   { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}/g },
   {
     name: 'authorization',
-    // An HTTP Authorization header or a bare bearer token, as logs and curl examples print them.
-    pattern: /\b((?:Authorization\s*:\s*(?:Bearer|Basic|token|Token)|Bearer)\s+)(?!\[redacted:)([A-Za-z0-9._~+/-]{16,}=*)/g,
+    // An HTTP Authorization header or a bare bearer token, as logs and curl examples print them; a value
+    // without a digit is a word ("Bearer authentication-scheme").
+    pattern: /\b((?:Authorization\s*:\s*(?:Bearer|Basic|token|Token)|Bearer)\s+)(?!\[redacted:)(?=[A-Za-z0-9._~+/-]*\d)([A-Za-z0-9._~+/-]{16,}=*)/g,
     replace: (name, prefix = '') => `${prefix}${name}`,
   },
   {
@@ -96,7 +99,7 @@ const SECRET_RULES: SecretRule[] = [
     // Credentials carried in a link's query or fragment: OAuth tokens, API keys, signed-URL signatures.
     // Last: a known token keeps its own name, and `password=` / `secret=` their `secret` one.
     pattern: new RegExp(
-      `([?&#;](?:${URL_SECRET_PARAMS})=)${notAlreadyRedacted}([^&#\\s"'<>]{8,})`,
+      `([?&#](?:${URL_SECRET_PARAMS})=)${notAlreadyRedacted}([^&#\\s"'<>;(){}$\`]{8,})`,
       'gi',
     ),
     replace: (name, parameter = '') => `${parameter}${name}`,
@@ -107,9 +110,18 @@ const SECRET_RULES: SecretRule[] = [
 // Most captured strings (diff lines, titles, cells) contain none, and one scan rejects them instead of
 // thirteen: on a 10,000-line pull request that is most of redaction's cost.
 const MIGHT_HOLD_SECRET =
-  /PRIVATE KEY|hooks\.slack\.com|:\/\/[^\s:@/?#]*:|gh[pousr]_|github_pat_|sk-|AKIA|ASIA|xox[abprs]-|AIza|eyJ|passw|pwd|secret|api|token|[?&#;](?:key|auth|sig|signature|x-amz-[a-z-]+|x-goog-[a-z-]+)=|bearer|authorization|[sr]k_(?:live|test)_|glpat-|npm_|SG\.[A-Za-z0-9_-]{16}/i;
+  /PRIVATE KEY|hooks\.slack\.com|:\/\/[^\s:@/?#]*:|gh[pousr]_|github_pat_|sk-|AKIA|ASIA|xox[abprs]-|AIza|eyJ|passw|pwd|secret|api|token|[?&#](?:key|auth|sig|signature|x-amz-[a-z-]+|x-goog-[a-z-]+)=|bearer|authorization|[sr]k_(?:live|test)_|glpat-|npm_|SG\.[A-Za-z0-9_-]{16}/i;
 
 export function redactText(text: string): RedactedText {
+  const ruled = applyRules(text);
+  // Whole blocks are gone by now; an END left over may close a key whose start is not in this text (a
+  // window of a file or a log that opens inside the key). Only the key lines are looked at again.
+  if (!KEY_END.test(ruled.text)) return ruled;
+  const tails = redactLines(ruled.text.split('\n'), false);
+  return { text: tails.value.join('\n'), count: ruled.count + tails.count };
+}
+
+function applyRules(text: string): RedactedText {
   if (!MIGHT_HOLD_SECRET.test(text)) return { text, count: 0 };
   let count = 0;
   let result = text;
@@ -126,13 +138,6 @@ export function redactText(text: string): RedactedText {
       return rule.replace(replacement, ...groups);
     });
   }
-  // Whole blocks are gone by now; an END left over closes a key whose start is not in this text (a
-  // window of a file or a log that opens inside the key).
-  if (KEY_END.test(result)) {
-    const tails = redactLines(result.split('\n'));
-    result = tails.value.join('\n');
-    count += tails.count;
-  }
   return { text: result, count };
 }
 
@@ -140,13 +145,28 @@ const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 const KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 // What may stand before a key's text on a line: a diff marker (added, removed, context), a log's timestamp.
 const LINE_PREFIX = /^(?:[+\- ])?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?/;
-// The lines of a PEM block: base64, a header ("Proc-Type: 4,ENCRYPTED") or nothing.
-const KEY_BODY = /^\s*(?:[A-Za-z0-9+/=]+|[A-Za-z-]+: .*)?\s*$/;
+// The lines of a PEM block: base64, a header ("Proc-Type: 4,ENCRYPTED") or nothing. Tested on the trimmed
+// line: optional spaces around an optional body backtracked quadratically on a long run of spaces.
+const KEY_BODY = /^(?:[A-Za-z0-9+/=]*|[A-Za-z-]+: .*)$/;
+// Above a lone END, only full key lines (base64 of some length) are taken for the key's.
+const KEY_BASE64_LINE = /^[A-Za-z0-9+/=]{16,}$/;
+// An END that closes a key fills its line (after a diff marker or a timestamp); one inside code or prose
+// ("const FOOTER = '-----END PRIVATE KEY-----'") closes nothing.
+const KEY_END_LINE = /^-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+
+/** True when the END at `index` starts its line's text (after a diff marker or timestamp) and nothing but space follows the marker. */
+function endsKeyAlone(line: string, index: number): boolean {
+  const before = line.slice(0, index);
+  if (LINE_PREFIX.exec(before)?.[0] !== before) return false;
+  const rest = line.slice(index);
+  const closing = KEY_END_LINE.exec(rest);
+  return closing !== null && rest.slice(closing[0].length).trim() === '';
+}
 
 /** The line's prefix (kept, so a diff still reads as one) and whether the rest could be part of a key. */
 function keyLine(line: string): { prefix: string; body: boolean } {
   const prefix = LINE_PREFIX.exec(line)?.[0] ?? '';
-  return { prefix, body: KEY_BODY.test(line.slice(prefix.length)) };
+  return { prefix, body: KEY_BODY.test(line.slice(prefix.length).trim()) };
 }
 
 /**
@@ -156,7 +176,9 @@ function keyLine(line: string): { prefix: string; body: boolean } {
  * Masking stops at the first line that cannot be part of a key, so a key cut short (a one-line JSON
  * key clipped by a length limit) does not swallow the code after it.
  */
-export function redactLines(lines: string[]): RedactedValue<string[]> {
+export function redactLines(lines: string[], applyingRules = true): RedactedValue<string[]> {
+  // Lines of a text the rules have already been through are only looked at for keys.
+  const rules = (text: string): RedactedText => (applyingRules ? applyRules(text) : { text, count: 0 });
   let count = 0;
   let insideKey = false;
   const masked = (line: string) => `${keyLine(line).prefix}${marker('private-key')}`;
@@ -167,26 +189,30 @@ export function redactLines(lines: string[]): RedactedValue<string[]> {
       result.push(masked(line));
       continue;
     }
-    if (end && !KEY_BEGIN.test(line.slice(0, end.index))) {
+    const closesKey = end !== null && !KEY_BEGIN.test(line.slice(0, end.index)) && (insideKey || endsKeyAlone(line, end.index));
+    if (end && closesKey) {
       // A key's last line: masked up to its END, with the key lines above it when this text does not
       // hold its BEGIN line (whose masking already covered them otherwise).
       if (!insideKey) {
         count += 1;
         for (let above = result.length - 1; above >= 0; above--) {
           const previous = lines[above] ?? '';
-          if (!keyLine(previous).body || previous.trim() === '' || result[above]?.includes('[redacted:')) break;
+          const body = previous.slice(keyLine(previous).prefix.length).trim();
+          // The key's last line may be short; the ones before it are full.
+          const keyText = above === result.length - 1 ? /^[A-Za-z0-9+/=]{4,}$/.test(body) : KEY_BASE64_LINE.test(body);
+          if (!keyText || result[above]?.includes('[redacted:')) break;
           result[above] = masked(previous);
         }
       }
       insideKey = false;
-      const after = redactText(line.slice(end.index + end[0].length));
+      const after = rules(line.slice(end.index + end[0].length));
       count += after.count;
       const before = line.slice(0, end.index);
       result.push(`${LINE_PREFIX.exec(before)?.[0] === before ? before : ''}${marker('private-key')}${after.text}`);
       continue;
     }
     insideKey = false;
-    const redacted = redactText(line);
+    const redacted = rules(line);
     count += redacted.count;
     // A key that begins here and does not end on this line goes on over the next ones.
     const begin = line.includes('PRIVATE KEY') ? KEY_BEGIN.exec(line) : null;
@@ -202,7 +228,7 @@ const isTable = (value: unknown): value is string[][] =>
 function redactTable(rows: string[][]): RedactedValue<string[][]> {
   let count = 0;
   const result = rows.map((row) => [...row]);
-  const width = Math.max(...rows.map((row) => row.length));
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   for (let column = 0; column < width; column++) {
     const present = rows.flatMap((row, index) => (column < row.length ? [index] : []));
     const redacted = redactLines(present.map((index) => rows[index]![column]!));

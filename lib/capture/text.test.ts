@@ -101,3 +101,19 @@ describe('extractText and invisible characters', () => {
     expect(extractText(body)).toBe('ghp_abcdefgh\n\nxy');
   });
 });
+
+describe('extractText on hostile and unusual pages (review findings)', () => {
+  it('reads a pre holding a long run of spaces without quadratic backtracking', () => {
+    const started = Date.now();
+    const body = bodyOf(`<pre>a${' '.repeat(100_000)}b</pre>`);
+    expect(extractText(body)).toHaveLength(100_002);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('finds the headings of an XHTML page, whose tag names are lower-case', () => {
+    const xhtml = '<html xmlns="http://www.w3.org/1999/xhtml"><body><h2 id="a">Intro</h2><p>x</p><h3>Usage</h3></body></html>';
+    const body = new JSDOM(xhtml, { contentType: 'application/xhtml+xml' }).window.document.body;
+    const walked = extractTextWithPieces(body, Number.POSITIVE_INFINITY, isHeading);
+    expect(readOutline(body, undefined, walked)).toEqual([{ level: 2, text: 'Intro', id: 'a' }, { level: 3, text: 'Usage' }]);
+  });
+});

@@ -136,7 +136,8 @@ class TextBuilder {
   }
 }
 
-const tidy = (text: string): string => text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+// The look-behind makes a long run of spaces a single try: without it each space of the run started one (quadratic).
+const tidy = (text: string): string => text.replace(/(?<![ \t])[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 
 /** Elements whose own text a caller wants beside the whole text, and where it is kept. */
 interface PieceCollector {
@@ -258,9 +259,10 @@ export function pieceOf(walked: TextWithPieces, element: Element, stopAt: Elemen
   return readAlone(element, stopAt);
 }
 
+/** h1–h6; by local name, which is lower-case in HTML and XHTML documents alike (tagName is not). */
 export function isHeading(element: Element): boolean {
-  const tag = element.tagName;
-  return tag.length === 2 && tag[0] === 'H' && tag[1]! >= '1' && tag[1]! <= '6';
+  const name = element.localName;
+  return name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6';
 }
 
 /**

@@ -2,6 +2,7 @@
 // `.branch-action-item`, and the current merge box) and the Checks tab's run list.
 import type { Check } from '../../context/types';
 import { stateFromWords, stateOfElement } from './check-state';
+import { clipText } from '../clip';
 import { limits } from './limits';
 import { textOf } from './text';
 
@@ -51,7 +52,7 @@ export function readCheck(item: Element): Check | undefined {
   const check: Check = { name, state: stateOfElement(item) };
   const description = descriptionElement && descriptionElement !== nameElement ? textOf(descriptionElement).replace(name, '').trim() : '';
   if (check.state === 'unknown') check.state = stateFromWords(description);
-  if (description) check.description = description.replace(/^[—–-]\s*/, '').slice(0, 300);
+  if (description) check.description = clipText(description.replace(/^[—–-]\s*/, ''), 300);
   const link = item.querySelector('a.status-actions, a[href*="/runs/"], a[href*="/checks"], a[href*="/actions/"], a[href^="http"]');
   const href = link?.getAttribute('href');
   if (href) check.link = href;
