@@ -33,26 +33,24 @@ export async function captureLivePage(githubHosts: string[]): Promise<PageContex
   for (const name of MEASURES) performance.clearMeasures(name);
   const started = performance.now();
   let waited = 0;
+  // Time spent waiting (on the network, or while the page has its turn) is not capture's own.
+  const waitingOn = async <T>(work: () => Promise<T>): Promise<T> => {
+    const waitStarted = performance.now();
+    try {
+      return await work();
+    } finally {
+      waited += performance.now() - waitStarted;
+    }
+  };
   const context = await capturePage(document, location.href, {
     githubHosts,
     selection: window.getSelection()?.toString() || undefined,
     viewport: { top: 0, bottom: window.innerHeight },
     onStage: (stage, start, end) => performance.measure(`tandem-capture:${stage}`, { start, end }),
     // Same-origin only (the pull request's .diff): the page's own cookies, never another site.
-    fetchText: async (url) => {
-      const fetchStarted = performance.now();
-      try {
-        return await fetchOnce(url);
-      } finally {
-        waited += performance.now() - fetchStarted;
-      }
-    },
+    fetchText: (url) => waitingOn(() => fetchOnce(url)),
     // While capture yields, the page runs its own tasks (its first layout of a long diff, often): theirs, not capture's.
-    yieldToPage: async () => {
-      const yieldStarted = performance.now();
-      await nextTask();
-      waited += performance.now() - yieldStarted;
-    },
+    yieldToPage: () => waitingOn(nextTask),
   });
   const ended = performance.now();
   // On the page's performance timeline, so `npm run bench` (and DevTools) can read what a capture costs:

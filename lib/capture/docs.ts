@@ -3,7 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import type { CodeBlock, DocData, Facts } from '../context/types';
 import type { Adapter, AdapterOutput } from './adapter';
-import { extractText, extractTextWithPieces, isHeading, isInsideSkipped, pieceOf, readOutline, truncateText } from './text';
+import { extractTextWithPieces, isHeading, pieceOf, readOutline, truncateText } from './text';
 import type { TextWithPieces } from './text';
 
 export const MAX_DOC_TEXT_CHARS = 400_000;
@@ -46,7 +46,7 @@ export function readCodeBlocks(root: Element, walked?: TextWithPieces): CodeBloc
     // Hidden blocks stay out, as they do from the text: Readability drops them, the direct reading must too.
     // A walk that passed a block without keeping it found it hidden or nested in another.
     if (pre.parentElement?.closest('pre')) continue;
-    const text = walked ? pieceOf(walked, pre, root) : isInsideSkipped(pre, root) ? undefined : extractText(pre);
+    const text = pieceOf(walked, pre, root);
     if (text !== undefined) found.push({ pre, text });
   }
   return found

@@ -7,15 +7,6 @@ export const READ_MORE_MAX_CHARS = 20_000;
 /** Read well past the cut, so a secret that straddles it is masked before the text is cut. */
 const READ_CHARS = READ_MORE_MAX_CHARS * 4;
 
-/**
- * What a reader sees of the section, as capture reads it: hidden parts and form fields left out, and a
- * break between blocks, rows and cells. (textContent glued a diff row's code to the next row's line
- * number, so a key's word boundary vanished and it passed redaction.)
- */
-function visibleText(root: Element): { text: string; complete: boolean } {
-  return extractTextUpTo(root, READ_CHARS);
-}
-
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The element that holds the named section: a heading's following content, or an element labelled with the path. */
@@ -43,7 +34,10 @@ export function readSection(document: Document, section: string): SectionText {
   const all = normalize(section) === 'all' || normalize(section) === '';
   const root = all ? document.body : findSection(document, section);
   if (!root) return { text: `No section named "${section}" on this page. Name a heading or a file path shown on the page, or "all".`, found: false, truncated: false, redactions: 0 };
-  const visible = visibleText(root);
+  // What a reader sees of the section, as capture reads it: hidden parts and form fields left out, and a
+  // break between blocks, rows and cells (textContent glued a diff row's code to the next row's line
+  // number, so a key's word boundary vanished and it passed redaction).
+  const visible = extractTextUpTo(root, READ_CHARS);
   const { text, count } = redactText(visible.text);
   const truncated = text.length > READ_MORE_MAX_CHARS || !visible.complete;
   const more = `${visible.complete ? '' : 'over '}${text.length - READ_MORE_MAX_CHARS} more characters`;

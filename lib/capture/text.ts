@@ -251,9 +251,10 @@ const readAlone = (element: Element, stopAt: Element): string | undefined => (is
 
 /**
  * A wanted element's text from a walk: kept whole, or known hidden (passed but not kept), or read on its
- * own past where the walk stopped. Undefined for a hidden element.
+ * own past where the walk stopped (or when there was no walk). Undefined for a hidden element.
  */
-export function pieceOf(walked: TextWithPieces, element: Element, stopAt: Element): string | undefined {
+export function pieceOf(walked: TextWithPieces | undefined, element: Element, stopAt: Element): string | undefined {
+  if (!walked) return readAlone(element, stopAt);
   const kept = walked.pieces.get(element);
   if (kept !== undefined || walked.passed(element)) return kept;
   return readAlone(element, stopAt);
@@ -274,7 +275,7 @@ export function readOutline(root: Element | Document, limit = 500, walked?: Text
   const headings: Heading[] = [];
   for (const element of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     if (headings.length >= limit) break;
-    const piece = walked ? pieceOf(walked, element, stopAt) : readAlone(element, stopAt);
+    const piece = pieceOf(walked, element, stopAt);
     if (piece === undefined) continue;
     const text = piece.replace(/\s+/g, ' ').trim();
     if (!text) continue;
