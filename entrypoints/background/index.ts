@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { testConnection } from '../../lib/agent/client';
 import { isEnvelope, routeBackgroundMessage, type BackgroundHandlers } from '../../lib/messaging/background-router';
-import { backgroundGuards } from '../../lib/messaging/guards';
+import { backgroundGuards, isPageReading } from '../../lib/messaging/guards';
 import { RejectedMessageError } from '../../lib/messaging/errors';
 import { sendToTab } from '../../lib/messaging/send';
 import type { SenderInfo } from '../../lib/messaging/sender-role';
@@ -17,6 +17,7 @@ import { putHelpRequest, takeHelpRequest } from './help-requests';
 import { openPanelFor } from './open-panel';
 import { acceptRunPorts, settleInterruptedTurns } from './runs';
 import { preloadSandboxQuietly } from './sandbox-preload';
+import { finishCapture } from './finish-capture';
 import { keepLocalStorageFromContentScripts } from './storage-access';
 import { forgetTab, getTabView, putTabView, rememberTabView } from './tab-store';
 import { buildTabView, carriedOver, sharedContext } from './tab-views';
@@ -43,9 +44,9 @@ export default defineBackground(() => {
       if (capture) setTimeout(preloadSandboxQuietly, 0);
       return { capture, githubHosts: settings.githubHosts, inPageHelp: settings.inPageHelp && github };
     },
-    async 'context-update'({ context }, { tabId }) {
+    async 'context-update'({ reading }, { tabId }) {
       if (tabId === undefined) return { accepted: false };
-      await publish(tabId, context);
+      await publish(tabId, await finishCapture(reading));
       // Usually loaded since content-ready already; not if this worker was restarted in between.
       preloadSandboxQuietly();
       return { accepted: true };
@@ -170,8 +171,10 @@ export default defineBackground(() => {
   async function captureNow(tabId: number) {
     try {
       const settings = await readSettings();
-      const context = await sendToTab(tabId, 'context-capture', { githubHosts: settings.githubHosts });
-      return await publish(tabId, context);
+      const reading: unknown = await sendToTab(tabId, 'context-capture', { githubHosts: settings.githubHosts });
+      // Checked as a content script's message is: the page's renderer is not trusted.
+      if (!isPageReading(reading)) throw new TypeError('the tab answered with something that is not a page reading');
+      return await publish(tabId, await finishCapture(reading));
     } catch (error) {
       // No content script in that tab (a browser page, the Web Store, or a tab opened before install).
       console.info(`Tandem: tab ${tabId} cannot be read:`, error);

@@ -61,7 +61,7 @@ export default defineContentScript({
       const answer = await sendToBackground('content-ready', { url: location.href });
       githubHosts = answer.githubHosts;
       try {
-        if (answer.capture && !ctx.isInvalid) await sendToBackground('context-update', { context: await captureLivePage(githubHosts) });
+        if (answer.capture && !ctx.isInvalid) await sendToBackground('context-update', { reading: await captureLivePage(githubHosts) });
       } finally {
         // After the capture: placing the buttons lays out the page, and the first card need not wait for it.
         inPageHelp.setEnabled(answer.inPageHelp);

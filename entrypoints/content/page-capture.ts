@@ -1,7 +1,7 @@
 // The content script's capture of the live page: lib/capture with the live window's selection, viewport and fetch.
-import { capturePage } from '../../lib/capture/index';
+import { readPage } from '../../lib/capture/index';
 import { nextTask } from '../../lib/capture/next-task';
-import type { PageContext } from '../../lib/context/types';
+import type { PageReading } from '../../lib/context/types';
 
 // Re-captures happen on every significant DOM change; the .diff of one pull request is fetched once.
 const fetched = new Map<string, Promise<string>>();
@@ -25,24 +25,30 @@ function fetchOnce(url: string): Promise<string> {
   return pending;
 }
 
-const MEASURES = ['tandem-capture', 'tandem-capture-main-thread', ...['classify', 'adapter', 'focus', 'redact', 'limits'].map((stage) => `tandem-capture:${stage}`)];
+const MEASURES = ['tandem-capture', 'tandem-capture-main-thread', 'tandem-capture-longest-slice', ...['classify', 'adapter', 'focus', 'redact', 'limits'].map((stage) => `tandem-capture:${stage}`)];
 
-export async function captureLivePage(githubHosts: string[]): Promise<PageContext> {
+/** The page read and redacted here; the background finishes it (see lib/capture/finish-reading.ts). */
+export async function captureLivePage(githubHosts: string[]): Promise<PageReading> {
   // Only the latest capture's figures stay on the page's timeline: a page re-read every few seconds
   // would otherwise collect them without end.
   for (const name of MEASURES) performance.clearMeasures(name);
   const started = performance.now();
   let waited = 0;
+  // The longest stretch between waits: how long at most the page could not respond because of capture.
+  let sliceStarted = started;
+  let longestSlice = 0;
   // Time spent waiting (on the network, or while the page has its turn) is not capture's own.
   const waitingOn = async <T>(work: () => Promise<T>): Promise<T> => {
     const waitStarted = performance.now();
+    longestSlice = Math.max(longestSlice, waitStarted - sliceStarted);
     try {
       return await work();
     } finally {
-      waited += performance.now() - waitStarted;
+      sliceStarted = performance.now();
+      waited += sliceStarted - waitStarted;
     }
   };
-  const context = await capturePage(document, location.href, {
+  const reading = await readPage(document, location.href, {
     githubHosts,
     selection: window.getSelection()?.toString() || undefined,
     viewport: { top: 0, bottom: window.innerHeight },
@@ -53,10 +59,12 @@ export async function captureLivePage(githubHosts: string[]): Promise<PageContex
     yieldToPage: () => waitingOn(nextTask),
   });
   const ended = performance.now();
+  longestSlice = Math.max(longestSlice, ended - sliceStarted);
   // On the page's performance timeline, so `npm run bench` (and DevTools) can read what a capture costs:
   // from start to finish, and the part that held the page's main thread (the rest waited on the network
   // or yielded, while the page went on with its own work).
   performance.measure('tandem-capture', { start: started, end: ended });
   performance.measure('tandem-capture-main-thread', { start: started, duration: Math.max(0, ended - started - waited) });
-  return context;
+  performance.measure('tandem-capture-longest-slice', { start: started, duration: longestSlice });
+  return reading;
 }

@@ -1,5 +1,5 @@
 // The contract between capture's orchestrator (lib/capture/index.ts) and the per-site adapters.
-import type { Facts, PageData, PageKind } from '../context/types';
+import type { Facts, PageData, PageKind, PendingDiffFile } from '../context/types';
 
 export interface CaptureEnvironment {
   /** Hosts treated as GitHub besides github.com (GitHub Enterprise), lower-case host names (with port if any). */
@@ -21,6 +21,8 @@ export interface AdapterOutput {
   focus?: string[];
   /** Parts the adapter had to cut to stay inside its limits. */
   cut?: string[];
+  /** A pull request's `.diff` files, redacted with the rest and parsed into `data.files` by finishReading. */
+  pendingDiff?: PendingDiffFile[];
 }
 
 export interface Adapter {

@@ -41,11 +41,25 @@ export function githubKind(url: URL): PageKind {
   return 'generic';
 }
 
+// The kinds told by reading the DOM, in order; each reading is a pass over the page.
+const DOM_KINDS: [PageKind, (document: Document, url: URL | null) => boolean][] = [
+  ['dashboard', (document, url) => detectDashboard(document, url) !== null],
+  ['docs', (document) => isProbablyReaderable(document)],
+];
+
 export function classify(url: URL | string, document: Document | null, githubHosts: string[]): PageKind {
   const parsed = toUrl(url);
   if (parsed && isGithubHost(parsed, githubHosts)) return githubKind(parsed);
   if (!document) return 'generic';
-  if (detectDashboard(document, parsed)) return 'dashboard';
-  if (isProbablyReaderable(document)) return 'docs';
+  return DOM_KINDS.find(([, test]) => test(document, parsed))?.[0] ?? 'generic';
+}
+
+/** classify, with `turn()` between the DOM's passes (on a huge page each is long; see readPage). */
+export async function classifyWithTurns(url: URL, document: Document, githubHosts: string[], turn: () => Promise<void>): Promise<PageKind> {
+  if (isGithubHost(url, githubHosts)) return githubKind(url);
+  for (const [kind, test] of DOM_KINDS) {
+    if (test(document, url)) return kind;
+    await turn();
+  }
   return 'generic';
 }

@@ -6,6 +6,7 @@ import type { Adapter, AdapterOutput } from './adapter';
 import { dataTables, readTable } from './tables';
 import { extractText, inlineText, isSkippedElement, readOutline, truncateText } from './text';
 import { clipText } from './clip';
+import { LONG_STAGE_MS, turnTaker } from './turns';
 
 export const GENERIC_LIMITS = {
   textChars: 200_000,
@@ -14,6 +15,9 @@ export const GENERIC_LIMITS = {
   links: 300,
   linkTextChars: 200,
 };
+
+/** Past this many elements the page's whole text is not built just to say how much was cut. */
+const HUGE_PAGE_ELEMENTS = 100_000;
 
 /** The part of the page that holds its content: `main`, `[role=main]`, `article`, else the body. */
 function mainElement(document: Document): Element | null {
@@ -71,7 +75,8 @@ function readTables(root: Element, cut: string[]): Table[] {
   });
 }
 
-export function captureGeneric(document: Document): AdapterOutput {
+/** The generic reading; `turn` is called between its passes over the page (see turnTaker). */
+export async function captureGeneric(document: Document, turn: () => Promise<void> = async () => {}): Promise<AdapterOutput> {
   const cut: string[] = [];
   const root = mainElement(document);
   const title = (document.title || (root ? inlineText(root.querySelector('h1') ?? document.createElement('span')) : '')).replace(/\s+/g, ' ').trim();
@@ -82,10 +87,13 @@ export function captureGeneric(document: Document): AdapterOutput {
   const full = extractText(root, GENERIC_LIMITS.textChars * 2);
   const text = truncateText(full, GENERIC_LIMITS.textChars);
   if (text.truncated) {
-    // The walk stopped early, so the page's raw text length stands in for what was left out.
-    const pageChars = Math.max(full.length, root.textContent?.length ?? 0);
-    cut.push(`about ${pageChars - text.text.length} characters of page text`);
+    // The walk stopped early, so the page's raw text length stands in for what was left out; on a page
+    // of a million elements, building that text (tens of megabytes) would cost more than the capture.
+    // (Counting the elements is a native pass, a fraction of what building the text costs.)
+    if (root.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS) cut.push(`the page text after its first ${text.text.length} characters`);
+    else cut.push(`about ${Math.max(full.length, root.textContent?.length ?? 0) - text.text.length} characters of page text`);
   }
+  await turn();
   const data: GenericData = {
     type: 'generic',
     text: text.text,
@@ -105,7 +113,7 @@ export function captureGeneric(document: Document): AdapterOutput {
 export const genericAdapter: Adapter = {
   id: 'generic',
   kinds: ['generic'],
-  async capture(document) {
-    return captureGeneric(document);
+  capture(document, _url, _kind, environment) {
+    return captureGeneric(document, turnTaker(environment.yieldToPage, LONG_STAGE_MS));
   },
 };

@@ -1,21 +1,25 @@
-// capturePage: (Document, URL) → PageContext. Classify, run the page family's adapter (falling back to
-// the generic one), find the focus, attach the selection, redact secrets, enforce size limits.
+// capturePage: (Document, URL) → PageContext. On the page (readPage): classify, run the page family's
+// adapter (falling back to the generic one), find the focus, attach the selection, redact secrets. Then,
+// wherever it is cheapest (finishReading): parse a pull request's `.diff`, and hold the result to the size limits.
 
-import type { Facts, PageContext, PageKind } from '../context/types';
+import type { Facts, PageContext, PageKind, PageReading } from '../context/types';
 import type { Adapter, AdapterOutput, CaptureEnvironment } from './adapter';
-import { classify, toUrl } from './classify';
+import { classifyWithTurns, toUrl } from './classify';
 import { dashboardAdapter } from './dashboard/index';
 import { docsAdapter } from './docs';
 import { computeFocus, type Viewport } from './focus';
 import { captureGeneric, genericAdapter } from './generic';
 import { githubAdapters } from './github/index';
-import { DEFAULT_CAPTURE_LIMITS, shrinkToFit, type CaptureLimits } from './limits';
+import { finishReading } from './finish-reading';
+import { DEFAULT_CAPTURE_LIMITS, jsonSizeBound, shrinkToFit, type CaptureLimits } from './limits';
 import { redactDeep, redactText } from './redact';
 import { truncateText } from './text';
+import { LONG_STAGE_MS, turnTaker } from './turns';
 
 export type { CaptureLimits } from './limits';
 export { classify } from './classify';
 export { redactDeep, redactText } from './redact';
+export { finishReading } from './finish-reading';
 
 export type CaptureOptions = CaptureEnvironment & {
   /** The user's selection as text (window.getSelection().toString()). */
@@ -24,11 +28,11 @@ export type CaptureOptions = CaptureEnvironment & {
   viewport?: Viewport | null;
   now?: () => number;
   limits?: Partial<CaptureLimits>;
-  /** Called after each stage (classify, adapter, focus, redact, limits) with its start and end in performance.now() time. */
+  /** Called after each stage (classify, adapter, focus, redact, limits; then diff, limits again) with its start and end in performance.now() time. */
   onStage?: (stage: CaptureStage, start: number, end: number) => void;
 };
 
-export type CaptureStage = 'classify' | 'adapter' | 'focus' | 'redact' | 'limits';
+export type CaptureStage = 'classify' | 'adapter' | 'focus' | 'redact' | 'limits' | 'diff';
 
 export class InvalidPageUrlError extends Error {
   override name = 'InvalidPageUrlError';
@@ -52,7 +56,7 @@ interface AdapterRun {
 async function runAdapter(document: Document, url: URL, kind: PageKind, options: CaptureOptions): Promise<AdapterRun> {
   const adapter = adapterFor(kind);
   if (adapter === genericAdapter && kind !== 'generic') {
-    return { kind: 'generic', output: captureGeneric(document), failure: `no adapter for ${kind} pages; used the generic adapter` };
+    return { kind: 'generic', output: await captureGeneric(document), failure: `no adapter for ${kind} pages; used the generic adapter` };
   }
   try {
     return { kind, output: await adapter.capture(document, url, kind, options) };
@@ -60,7 +64,7 @@ async function runAdapter(document: Document, url: URL, kind: PageKind, options:
     if (adapter === genericAdapter) throw error;
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     // The page's specific reading failed (markup changed, unexpected DOM): the generic text is still useful.
-    return { kind: 'generic', output: captureGeneric(document), failure: `${adapter.id} adapter failed (${message}); used the generic adapter` };
+    return { kind: 'generic', output: await captureGeneric(document), failure: `${adapter.id} adapter failed (${message}); used the generic adapter` };
   }
 }
 
@@ -72,7 +76,17 @@ function capFacts(facts: Facts, maxChars: number): Facts {
   return capped;
 }
 
+/** Reads and finishes the page in one go, as the CLI and the tests do. */
 export async function capturePage(document: Document, url: string, options: CaptureOptions): Promise<PageContext> {
+  return finishReading(await readPage(document, url, options), options);
+}
+
+/**
+ * Everything that needs the page, done on the page: the reading, redacted and within the size limits.
+ * What is left (parsing a pull request's `.diff`) needs only data, and finishReading does it off the
+ * page's main thread.
+ */
+export async function readPage(document: Document, url: string, options: CaptureOptions): Promise<PageReading> {
   const limits: CaptureLimits = { ...DEFAULT_CAPTURE_LIMITS, ...options.limits };
   const parsed = toUrl(url);
   if (!parsed) throw new InvalidPageUrlError(url);
@@ -82,10 +96,15 @@ export async function capturePage(document: Document, url: string, options: Capt
     options.onStage?.(name, stageStarted, now);
     stageStarted = now;
   };
-  const classified = classify(parsed, document, options.githubHosts);
+  // On a huge page each stage is long: the page gets a turn between them (where the caller gives it one).
+  // On an ordinary page they are short, and a turn would only let the page's first layout in before the cards.
+  const turn = turnTaker(options.yieldToPage, LONG_STAGE_MS);
+  const classified = await classifyWithTurns(parsed, document, options.githubHosts, turn);
   stage('classify');
+  await turn();
   const run = await runAdapter(document, parsed, classified, options);
   stage('adapter');
+  await turn();
   const cut = [...(run.output.cut ?? [])];
   const facts: Facts = { ...run.output.facts };
   if (run.failure) {
@@ -94,14 +113,18 @@ export async function capturePage(document: Document, url: string, options: Capt
   }
   const focus = run.output.focus ?? computeFocus(document, options.viewport);
   stage('focus');
+  await turn();
   const title = run.output.title || document.title.trim();
-  // Redact first: the limits below cut strings, and a cut secret would no longer be recognised.
+  // Redact first: the limits cut strings, and a cut secret would no longer be recognised.
   // redactDeep copies, so the adapter's output is never changed in place.
-  const redacted = redactDeep({ title, facts, data: run.output.data, focus });
+  const redacted = redactDeep({ title, facts, data: run.output.data, focus, pendingDiff: run.output.pendingDiff });
   let redactions = redacted.count;
-  const data = redacted.value.data;
   stage('redact');
+  // Held to the size cap before it leaves the page, a `.diff` waiting to be parsed included: sending
+  // an unbounded reading would freeze the page while the browser serialises it.
+  const { data, pendingDiff } = redacted.value;
   cut.push(...shrinkToFit(data, limits.maxDataChars));
+  if (pendingDiff) cut.push(...shrinkToFit(pendingDiff, Math.max(0, limits.maxDataChars - jsonSizeBound(data)), 'page.diff'));
   stage('limits');
   const context: PageContext = {
     url: parsed.href,
@@ -130,5 +153,5 @@ export async function capturePage(document: Document, url: string, options: Capt
     context.redactions += cleanUrl.count;
   }
   if (cut.length > 0) context.cut = cut.map((entry) => redactText(entry).text);
-  return context;
+  return pendingDiff && pendingDiff.length > 0 ? { context, pendingDiff } : { context };
 }

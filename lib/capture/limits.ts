@@ -95,7 +95,7 @@ function largestPart(value: unknown, path: string): Container | null {
  * Shrinks `value` in place until its JSON fits `maxChars`: long strings are cut in half, long
  * arrays lose their tail. Returns the parts cut, for PageContext.cut.
  */
-export function shrinkToFit(value: unknown, maxChars: number): string[] {
+export function shrinkToFit(value: unknown, maxChars: number, name = 'page'): string[] {
   const removed = new Map<string, { characters: number; items: number }>();
   const note = (path: string, characters: number, items: number): void => {
     const entry = removed.get(path) ?? { characters: 0, items: 0 };
@@ -107,7 +107,7 @@ export function shrinkToFit(value: unknown, maxChars: number): string[] {
   for (let round = 0; round < MAX_SHRINK_ROUNDS; round++) {
     const size = jsonSize(value);
     if (size <= maxChars) break;
-    const part = largestPart(value, 'page');
+    const part = largestPart(value, name);
     if (!part) break;
     const excess = size - maxChars;
     if (part.key === -1 && Array.isArray(part.holder)) {

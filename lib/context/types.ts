@@ -232,6 +232,28 @@ export interface PageContext {
   cut?: string[];
 }
 
+/** One file of a pull request's `.diff`, read and redacted on the page, not yet parsed (finishReading). */
+export interface PendingDiffFile {
+  /** The file's headers and hunk lines, within capture's limits. */
+  lines: string[];
+  /** Hunk lines in the whole file (context included), of which `lines` keeps those inside the limits. */
+  total: number;
+  additions: number;
+  deletions: number;
+  /** git said "Binary files … differ". */
+  binary?: true;
+}
+
+/**
+ * What the content script sends: the page read and redacted, with the work that needs no page left to
+ * the service worker (finishReading): parsing a pull request's `.diff`, and the size limits.
+ */
+export interface PageReading {
+  context: PageContext;
+  /** For a pull request whose `.diff` was read: its files, to parse into `data.files` (then empty). */
+  pendingDiff?: PendingDiffFile[];
+}
+
 // ─── Sandbox ────────────────────────────────────────────────────────────────
 
 export type Cell = string | number | boolean | null;

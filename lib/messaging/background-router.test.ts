@@ -33,9 +33,9 @@ function handlers() {
 describe('routeBackgroundMessage', () => {
   it('runs the handler for an allowed sender and passes the content tab', async () => {
     const spies = handlers();
-    const reply = await routeBackgroundMessage({ channel: 'tandem', name: 'context-update', input: { context } }, content, self, spies, backgroundGuards);
+    const reply = await routeBackgroundMessage({ channel: 'tandem', name: 'context-update', input: { reading: { context } } }, content, self, spies, backgroundGuards);
     expect(reply).toEqual({ ok: true, value: { accepted: true } });
-    expect(spies['context-update']).toHaveBeenCalledWith({ context }, expect.objectContaining({ tabId: 5 }));
+    expect(spies['context-update']).toHaveBeenCalledWith({ reading: { context } }, expect.objectContaining({ tabId: 5 }));
   });
 
   it('leaves messages that are not Tandem envelopes alone', async () => {
@@ -51,8 +51,8 @@ describe('routeBackgroundMessage', () => {
 
   it('refuses a content message from the panel and malformed or unknown messages', async () => {
     const spies = handlers();
-    const wrongSender = await routeBackgroundMessage({ channel: 'tandem', name: 'context-update', input: { context } }, panel, self, spies, backgroundGuards);
-    const malformed = await routeBackgroundMessage({ channel: 'tandem', name: 'context-update', input: { context: { ...context, kind: 'bank' } } }, content, self, spies, backgroundGuards);
+    const wrongSender = await routeBackgroundMessage({ channel: 'tandem', name: 'context-update', input: { reading: { context } } }, panel, self, spies, backgroundGuards);
+    const malformed = await routeBackgroundMessage({ channel: 'tandem', name: 'context-update', input: { reading: { context: { ...context, kind: 'bank' } } } }, content, self, spies, backgroundGuards);
     const unknown = await routeBackgroundMessage({ channel: 'tandem', name: '__proto__', input: {} }, panel, self, spies, backgroundGuards);
     for (const reply of [wrongSender, malformed, unknown]) expect(reply).toMatchObject({ ok: false });
     expect(spies['context-update']).not.toHaveBeenCalled();

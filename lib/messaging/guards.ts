@@ -2,7 +2,8 @@
 import type { InputGuards } from './background-router';
 import type { ProviderSettings } from '../agent/client';
 import { validateAction } from '../actions/validate';
-import type { Action, PageContext } from '../context/types';
+import type { Action, PageContext, PageReading, PendingDiffFile } from '../context/types';
+import { limits as githubLimits } from '../capture/github/limits';
 import type { RunCommand } from './protocol';
 import { MAX_HELP_ASK_CHARS } from '../in-page-help/requests';
 import type { HelpRequest } from '../in-page-help/types';
@@ -35,9 +36,36 @@ export function isPageContext(value: unknown): value is PageContext {
   );
 }
 
+// What a content script may leave to the background to parse, bounded as capture bounds it: its file cap,
+// and its line cap with room for each file's headers and each hunk's `@@` line.
+const MAX_PENDING_FILES = githubLimits.files;
+const MAX_PENDING_LINES = 2 * githubLimits.diffLines;
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function isPendingDiff(value: unknown): value is PendingDiffFile[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_PENDING_FILES) return false;
+  let lines = 0;
+  for (const entry of value) {
+    if (!isRecord(entry) || !Array.isArray(entry.lines) || !isCount(entry.total) || !isCount(entry.additions) || !isCount(entry.deletions)) return false;
+    lines += entry.lines.length;
+    if (lines > MAX_PENDING_LINES || !entry.lines.every((line) => typeof line === 'string')) return false;
+  }
+  return true;
+}
+
+/** A page as the content script read it: a PageContext, with a pull request's `.diff` left to parse. */
+export function isPageReading(value: unknown): value is PageReading {
+  if (!isRecord(value) || !isPageContext(value.context)) return false;
+  if (value.pendingDiff === undefined) return true;
+  const data = value.context.data;
+  // The parsed files take the place of `data.files`, which is empty until then.
+  return data.type === 'pull' && Array.isArray(data.files) && data.files.length === 0 && isPendingDiff(value.pendingDiff);
+}
+
 export const backgroundGuards: InputGuards = {
   'content-ready': (input): input is { url: string } => isRecord(input) && typeof input.url === 'string',
-  'context-update': (input): input is { context: PageContext } => isRecord(input) && isPageContext(input.context),
+  'context-update': (input): input is { reading: PageReading } => isRecord(input) && isPageReading(input.reading),
   'tab-view-get': (input): input is { tabId: number } => isRecord(input) && isTabId(input.tabId),
   'script-rerun': (input): input is { tabId: number; code: string } =>
     isRecord(input) && isTabId(input.tabId) && typeof input.code === 'string' && input.code.length <= 200_000,

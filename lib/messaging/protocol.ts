@@ -3,7 +3,7 @@
 import type { ConnectionTest, ProviderSettings } from '../agent/client';
 import type { AgentEvent } from '../agent/events';
 import type { ContextSection } from '../context/sections';
-import type { Action, PageContext, ScriptResult, Suggestion } from '../context/types';
+import type { Action, PageContext, PageReading, ScriptResult, Suggestion } from '../context/types';
 import type { Conversation, ConversationSummary, RunRequestSummary } from '../conversation/types';
 import type { HelpRequest } from '../in-page-help/types';
 
@@ -31,7 +31,8 @@ export type ActionOutcome = { ok: true; message: string; undoToken?: string; tar
 /** Messages to the background through runtime.sendMessage. */
 export interface BackgroundProtocol {
   'content-ready': { from: 'content'; input: { url: string }; output: { capture: boolean; githubHosts: string[]; /** Show in-page help buttons on this page. */ inPageHelp: boolean } };
-  'context-update': { from: 'content'; input: { context: PageContext }; output: { accepted: boolean } };
+  /** The page as read (redacted); the background finishes it (finishReading) before anything uses it. */
+  'context-update': { from: 'content'; input: { reading: PageReading }; output: { accepted: boolean } };
   'tab-view-get': { from: 'extension'; input: { tabId: number }; output: TabView | null };
   /** Re-run a script from a trail on the tab's current page data. */
   'script-rerun': { from: 'extension'; input: { tabId: number; code: string }; output: ScriptResult };
@@ -53,7 +54,7 @@ export interface BackgroundProtocol {
 
 /** Messages from the background to a tab's content script through tabs.sendMessage. */
 export interface ContentProtocol {
-  'context-capture': { from: 'extension'; input: { githubHosts: string[] }; output: PageContext };
+  'context-capture': { from: 'extension'; input: { githubHosts: string[] }; output: PageReading };
   'section-read': { from: 'extension'; input: { section: string }; output: { text: string; found: boolean } };
   'action-execute': { from: 'extension'; input: { action: Action }; output: ActionOutcome };
   /** Outlines the target of a proposed action on the page; a null action clears the outline. */

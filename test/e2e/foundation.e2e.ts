@@ -61,6 +61,9 @@ describe('the built extension', () => {
     expect(data.files.map((file) => `${file.path} +${file.additions} −${file.deletions}`)).toEqual([
       'README.md +6 −0', 'src/sync/client.ts +10 −5', 'src/sync/retry.ts +38 −0', 'src/sync/errors.ts +4 −1',
     ]);
+    // The page sent the hunks as lines; the service worker parsed them (finishReading).
+    expect(data.files.map((file) => file.hunks.reduce((sum, hunk) => sum + hunk.lines.filter((line) => line.startsWith('+')).length, 0))).toEqual([6, 10, 38, 4]);
+    expect(data.files[1]?.hunks[0]?.header).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@/);
     expect(data.checks.filter((check) => check.state === 'failure').map((check) => check.name)).toEqual(['CI / test (20.x)']);
     expect(data.threads).toEqual([expect.objectContaining({ path: 'src/sync/client.ts', resolved: false })]);
     expect(data.labels).toEqual(['enhancement', 'sync']);

@@ -32,12 +32,14 @@ const context = {
   url: 'https://github.com/acme/widgets', title: 'widgets', kind: 'generic', capturedAt: 1, facts: {},
   data: { type: 'generic', text: '', outline: [], tables: [], links: [] }, redactions: 0,
 };
+const pullContext = { ...context, kind: 'github.pull', data: { type: 'pull', number: 1, files: [] } };
+const pendingFile = { lines: ['diff --git a/a.ts b/a.ts', '--- a/a.ts', '+++ b/a.ts', '@@ -0,0 +1 @@', '+x'], total: 1, additions: 1, deletions: 0 };
 const fill = { type: 'fill', selector: '#new_comment_field', label: 'Comment body', text: 'hello' };
 
 /** One well-formed input per message name. A name without one here is only sent malformed or mis-sent. */
 const VALID: Partial<Record<BackgroundMessageName, Record<string, unknown>>> = {
   'content-ready': { url: 'https://github.com/acme/widgets' },
-  'context-update': { context },
+  'context-update': { reading: { context } },
   'tab-view-get': { tabId: 4 },
   'script-rerun': { tabId: 4, code: 'return 1' },
   'conversation-list': {},
@@ -104,7 +106,17 @@ function malformed(name: BackgroundMessageName, valid: Record<string, unknown>, 
 
 /** Inputs that have the right types but values no guard may accept. */
 const HOSTILE: Partial<Record<BackgroundMessageName, unknown[]>> = {
-  'context-update': [{ context: { ...context, kind: 'bank' } }, { context: { ...context, data: { text: '' } } }],
+  'context-update': [
+    { reading: { context: { ...context, kind: 'bank' } } },
+    { reading: { context: { ...context, data: { text: '' } } } },
+    // A diff to parse only for a pull request whose files are still empty: lines of text, counts, within capture's caps.
+    { reading: { context, pendingDiff: [pendingFile] } },
+    { reading: { context: { ...pullContext, data: { ...pullContext.data, files: [{ path: 'a.ts', status: 'added', additions: 1, deletions: 0, hunks: [] }] } }, pendingDiff: [pendingFile] } },
+    { reading: { context: pullContext, pendingDiff: [] } },
+    { reading: { context: pullContext, pendingDiff: [{ ...pendingFile, lines: [7] }] } },
+    { reading: { context: pullContext, pendingDiff: [{ ...pendingFile, additions: -1 }] } },
+    { reading: { context: pullContext, pendingDiff: [{ ...pendingFile, lines: Array.from({ length: 120_001 }, () => '+x') }] } },
+  ],
   'tab-view-get': [{ tabId: -1 }, { tabId: 1.5 }, { tabId: Number.NaN }],
   'script-rerun': [{ tabId: 4, code: 'x'.repeat(200_001) }],
   'conversation-get': [{ id: '../../etc/passwd' }, { id: 'a b' }, { id: 'x'.repeat(81) }, { id: '' }],

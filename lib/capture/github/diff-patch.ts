@@ -1,7 +1,9 @@
-// Parses a pull request's unified `.diff` into DiffFile[] (the most complete source of the diff).
+// A pull request's unified `.diff` (the most complete source of the diff) into DiffFile[]: read and split
+// on the page, parsed with parse-diff off the page's main thread.
 import parseDiff from 'parse-diff';
-import type { DiffFile, FileStatus, Hunk } from '../../context/types';
+import type { DiffFile, FileStatus, Hunk, PendingDiffFile } from '../../context/types';
 import { nextTask } from '../next-task';
+import { turnTaker } from '../turns';
 import { limits } from './limits';
 
 export interface ParsedPatch {
@@ -9,44 +11,99 @@ export interface ParsedPatch {
   cut: string[];
 }
 
+/**
+ * A patch read on the page: split per file, counted, and cut to the limits; parse-diff has not run yet.
+ * Splitting and counting are cheap string work; parsing is what costs (about 4 µs a line, cold), so it
+ * runs where it does not hold up the page (`parsePendingDiff`, in the service worker or the CLI).
+ */
+export interface PatchReading {
+  /** One entry per file, in the diff's order. */
+  pending: PendingDiffFile[];
+  cut: string[];
+}
+
 const devNull = '/dev/null';
 
-// parse-diff runs on the page's main thread: past this much work in one go the page gets a turn, so a
-// 60,000-line diff is many short tasks rather than one freeze of a second.
+// Long work on the page's main thread gives the page a turn after this much, so a 60,000-line diff is
+// many short tasks rather than one freeze.
 const SLICE_MS = 25;
 
-export async function parsePatch(text: string, yieldToPage: () => Promise<void> = nextTask): Promise<ParsedPatch> {
+/** Reads a unified diff into its files' lines (within limits) and counts, for `parsePendingDiff`. */
+export async function readPatch(text: string, yieldToPage: () => Promise<void> = nextTask): Promise<PatchReading> {
   const cut: string[] = [];
-  const segments = splitFiles(text);
-  const binaryPaths = findBinaryPaths(text);
+  const segments = splitFiles(text).filter(isFileDiff);
   if (segments.length > limits.files) cut.push(`files after the first ${limits.files} of ${segments.length}`);
   let budget: number = limits.diffLines;
-  const files: DiffFile[] = [];
-  let sliceStarted = Date.now();
+  const pending: PendingDiffFile[] = [];
+  const turn = turnTaker(yieldToPage, SLICE_MS);
   for (const segment of segments.slice(0, limits.files)) {
-    if (Date.now() - sliceStarted > SLICE_MS) {
-      await yieldToPage();
-      sliceStarted = Date.now();
-    }
+    await turn();
     const lineCap = Math.max(0, Math.min(limits.linesPerFile, budget));
-    // parse-diff costs about 15 µs a line, so on a 100,000-line diff it reads only the lines kept;
-    // the counts come from a plain scan of the whole file.
+    // On a 100,000-line diff only the lines kept are passed on; the counts come from a scan of the whole file.
     const scan = scanFile(segment, lineCap);
-    const [file] = parseDiff(scan.head);
-    if (!file) continue;
-    const converted = convertFile(file, scan, cut);
-    if (binaryPaths.has(converted.path) && converted.hunks.length === 0) converted.binary = true;
-    budget -= converted.hunks.reduce((sum, hunk) => sum + hunk.lines.length, 0);
-    files.push(converted);
+    const file: PendingDiffFile = { lines: scan.head, total: scan.lines, additions: scan.additions, deletions: scan.deletions };
+    if (scan.binary) file.binary = true;
+    budget -= Math.min(lineCap, scan.lines);
+    pending.push(file);
+  }
+  return { pending, cut };
+}
+
+/**
+ * Parses each pending file with parse-diff into a DiffFile, and names the lines left out. With
+ * `yieldToPage`, long parsing gives the caller's thread a turn now and then.
+ */
+export async function parsePendingDiff(pending: readonly PendingDiffFile[], yieldToPage?: () => Promise<void>): Promise<ParsedPatch> {
+  const files: DiffFile[] = [];
+  const cut: string[] = [];
+  const turn = turnTaker(yieldToPage, SLICE_MS);
+  for (const entry of pending) {
+    await turn();
+    const [parsed] = parseDiff(entry.lines.join('\n'));
+    if (!parsed) continue;
+    const file = convertFile(parsed, entry, cut);
+    if (entry.binary && file.hunks.length === 0) file.binary = true;
+    files.push(file);
   }
   return { files, cut };
+}
+
+/** Reads and parses a unified diff in one go (the CLI, tests): `readPatch` then `parsePendingDiff`. */
+export async function parsePatch(text: string, yieldToPage: () => Promise<void> = nextTask): Promise<ParsedPatch> {
+  const reading = await readPatch(text, yieldToPage);
+  const parsed = await parsePendingDiff(reading.pending, yieldToPage);
+  return { files: parsed.files, cut: [...reading.cut, ...parsed.cut] };
+}
+
+/** Totals of a pending diff, as its parsed files would give them. */
+export function pendingTotals(pending: readonly PendingDiffFile[]): { files: number; additions: number; deletions: number } {
+  return {
+    files: pending.length,
+    additions: pending.reduce((sum, file) => sum + file.additions, 0),
+    deletions: pending.reduce((sum, file) => sum + file.deletions, 0),
+  };
+}
+
+// Lines parse-diff starts a file at: a segment with none of them (an HTML error page served as the
+// .diff, text around the diff) holds no file.
+const FILE_MARKERS = ['diff --git ', '--- ', '+++ ', '@@'];
+
+function isFileDiff(lines: readonly string[]): boolean {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (FILE_MARKERS.some((marker) => line.startsWith(marker))) return true;
+  }
+  return false;
 }
 
 /** One unified diff per file: split at each `diff --git` line (a diff without them is one segment). */
 function splitFiles(text: string): string[][] {
   const segments: string[][] = [];
   let current: string[] = [];
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  // Index loops: this runs cold on the page, where an iterator per line costs more than the work.
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     if (line.startsWith('diff --git ') && current.length > 0) {
       segments.push(current);
       current = [];
@@ -78,11 +135,13 @@ function splitOnHeaders(lines: string[]): string[][] {
 
 interface FileScan {
   /** The file's headers and hunks up to `lineCap` hunk lines: what parse-diff reads. */
-  head: string;
+  head: string[];
   additions: number;
   deletions: number;
   /** Hunk lines (context included) in the whole file. */
   lines: number;
+  /** git's "Binary files a/x and b/x differ", which parse-diff does not keep. */
+  binary: boolean;
 }
 
 function scanFile(lines: string[], lineCap: number): FileScan {
@@ -90,24 +149,30 @@ function scanFile(lines: string[], lineCap: number): FileScan {
   let additions = 0;
   let deletions = 0;
   let body = 0;
+  let binary = false;
   let headEnd = lines.length;
-  for (const [index, line] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     if (line.startsWith('@@')) {
       inHunk = true;
       if (body >= lineCap && headEnd === lines.length) headEnd = index;
       continue;
     }
-    if (!inHunk || line.startsWith('\\')) continue;
+    if (!inHunk) {
+      if (line.startsWith('Binary files ')) binary = true;
+      continue;
+    }
+    if (line.startsWith('\\')) continue;
     if (line.startsWith('+')) additions += 1;
     else if (line.startsWith('-')) deletions += 1;
     else if (!line.startsWith(' ')) continue;
     if (body === lineCap && headEnd === lines.length) headEnd = index;
     body += 1;
   }
-  return { head: lines.slice(0, headEnd).join('\n'), additions, deletions, lines: body };
+  return { head: headEnd === lines.length ? lines : lines.slice(0, headEnd), additions, deletions, lines: body, binary };
 }
 
-function convertFile(file: parseDiff.File, scan: FileScan, cut: string[]): DiffFile {
+function convertFile(file: parseDiff.File, entry: PendingDiffFile, cut: string[]): DiffFile {
   const status = statusOf(file);
   const path = (status === 'removed' ? file.from : file.to) ?? file.to ?? file.from ?? '';
   const hunks: Hunk[] = [];
@@ -118,8 +183,8 @@ function convertFile(file: parseDiff.File, scan: FileScan, cut: string[]): DiffF
     kept += lines.length;
     if (lines.length > 0) hunks.push(hunkOf(chunk, lines));
   }
-  if (scan.lines > kept) cut.push(`${scan.lines - kept} diff lines of ${path}`);
-  const result: DiffFile = { path, status, additions: scan.additions, deletions: scan.deletions, hunks };
+  if (entry.total > kept) cut.push(`${entry.total - kept} diff lines of ${path}`);
+  const result: DiffFile = { path, status, additions: entry.additions, deletions: entry.deletions, hunks };
   if (status === 'renamed' && file.from) result.previousPath = file.from;
   return result;
 }
@@ -140,15 +205,4 @@ function statusOf(file: parseDiff.File): FileStatus {
   if (file.deleted === true || file.to === devNull) return 'removed';
   if (file.from !== undefined && file.to !== undefined && file.from !== file.to) return 'renamed';
   return 'modified';
-}
-
-/** Paths named by git's "Binary files a/x and b/x differ" lines, which parse-diff does not keep. */
-function findBinaryPaths(text: string): Set<string> {
-  const paths = new Set<string>();
-  for (const match of text.matchAll(/^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/gm)) {
-    const [, from, to] = match;
-    if (to !== undefined && to !== devNull) paths.add(to);
-    else if (from !== undefined) paths.add(from);
-  }
-  return paths;
 }

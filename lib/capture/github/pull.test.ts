@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PullData } from '../../context/types';
 import type { CaptureEnvironment } from '../adapter';
 import { loadDocument, sharedFixtures } from '../../../test/fixtures/github/load-document';
-import { capturePage } from '../index';
+import { capturePage, finishReading, readPage } from '../index';
+import { parsePendingDiff } from './diff-patch';
 import { patchUrlOf, pullAdapter } from './pull';
 
 const localFixtures = new URL('../../../test/fixtures/github/', import.meta.url).pathname;
@@ -12,7 +13,10 @@ const offline: CaptureEnvironment = { githubHosts: [] };
 async function capture(path: string, url: string, environment: CaptureEnvironment = offline) {
   const document = loadDocument(path, url);
   const output = await pullAdapter.capture(document, new URL(url), 'github.pull', environment);
-  return { document, output, data: output.data as PullData };
+  const data = output.data as PullData;
+  // A `.diff` is left unparsed by the adapter; parsed here as finishReading does.
+  if (output.pendingDiff) data.files = (await parsePendingDiff(output.pendingDiff)).files;
+  return { document, output, data };
 }
 
 describe('pull adapter on the classic Files tab (facebook/react#15141)', () => {
@@ -239,6 +243,36 @@ describe('pull adapter diff sources', () => {
     expect(data.files[0]?.hunks[0]?.lines).toEqual(Array.from({ length: 4 }, () => '+[redacted:private-key]'));
     expect(JSON.stringify(context)).not.toContain(body.slice(0, 20));
     expect(context.redactions).toBe(1);
+  });
+
+  it('leaves the .diff unparsed on the page, redacted already, and finishing parses it as a one-go capture does', async () => {
+    const body = ['MIIEowIBAAKCAQEA', 'q83Nf0'].map((unit) => unit.repeat(4)).join('');
+    const keyPatch = ['diff --git a/deploy/key.pem b/deploy/key.pem', 'new file mode 100600', '--- /dev/null', '+++ b/deploy/key.pem',
+      '@@ -0,0 +1,4 @@', '+-----BEGIN RSA PRIVATE KEY-----', `+${body}`, '+-----END RSA PRIVATE KEY-----', '+ok = 1'].join('\n');
+    const options = { githubHosts: [], fetchText: async () => keyPatch };
+    const reading = await readPage(loadDocument(`${localFixtures}pr-files-react.html`, url), url, options);
+    const pageData = reading.context.data as PullData;
+    // What the content script sends: the files counted, their lines unparsed, the key already masked.
+    expect(pageData.files).toEqual([]);
+    expect(reading.context.facts).toMatchObject({ files: 1, additions: 4, deletions: 0 });
+    expect(reading.pendingDiff?.[0]?.lines.slice(4)).toEqual(['@@ -0,0 +1,4 @@', '+[redacted:private-key]', '+[redacted:private-key]', '+[redacted:private-key]', '+ok = 1']);
+    expect(JSON.stringify(reading)).not.toContain(body.slice(0, 20));
+    const finished = await finishReading(reading);
+    const oneGo = await capturePage(loadDocument(`${localFixtures}pr-files-react.html`, url), url, options);
+    expect({ ...finished, capturedAt: 0 }).toEqual({ ...oneGo, capturedAt: 0 });
+    expect((finished.data as PullData).files.map((file) => [file.path, file.status, file.additions, file.hunks[0]?.lines.length])).toEqual([['deploy/key.pem', 'added', 4, 4]]);
+  });
+
+  it('holds a .diff of huge lines to the size cap before it leaves the page', async () => {
+    const minified = `+${'x'.repeat(200_000)}`;
+    const patch = ['diff --git a/dist/app.min.js b/dist/app.min.js', '--- a/dist/app.min.js', '+++ b/dist/app.min.js', '@@ -1 +1,3 @@', minified, minified, minified].join('\n');
+    const options = { githubHosts: [], fetchText: async () => patch, limits: { maxDataChars: 100_000 } };
+    const reading = await readPage(loadDocument(`${localFixtures}pr-files-react.html`, url), url, options);
+    expect(JSON.stringify(reading).length).toBeLessThan(150_000);
+    expect(reading.context.cut?.some((entry) => entry.includes('page.diff') && entry.includes('size limit'))).toBe(true);
+    const finished = await finishReading(reading, options);
+    expect(JSON.stringify(finished.data).length).toBeLessThan(100_000);
+    expect((finished.data as PullData).files.map((file) => file.path)).toEqual(['dist/app.min.js']);
   });
 
   it('falls back to the React files view when the fetch fails, and says so', async () => {

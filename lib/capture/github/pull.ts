@@ -1,9 +1,9 @@
 // Adapter for pull request pages (conversation, files, commits and checks tabs).
 import type { Adapter, AdapterOutput, CaptureEnvironment } from '../adapter';
-import type { DiffFile, Facts, PageKind, PullData, PullTab } from '../../context/types';
+import type { DiffFile, Facts, PageKind, PendingDiffFile, PullData, PullTab } from '../../context/types';
 import { readDomDiff } from './diff-dom';
 import { nextTask } from '../next-task';
-import { parsePatch } from './diff-patch';
+import { pendingTotals, readPatch } from './diff-patch';
 import { readChecks } from './pull-checks';
 import { readPullHeader } from './pull-header';
 import { readCommits, readPullTimeline } from './pull-timeline';
@@ -21,6 +21,8 @@ interface DiffReading {
   files: DiffFile[];
   source: PullData['diffSource'];
   cut: string[];
+  /** From the `.diff`: its files, parsed later into `files` (see PageReading). */
+  pending?: PendingDiffFile[];
 }
 
 async function capturePull(document: Document, url: URL, kind: PageKind, environment: CaptureEnvironment): Promise<AdapterOutput> {
@@ -52,8 +54,10 @@ async function capturePull(document: Document, url: URL, kind: PageKind, environ
   if (header.head) data.head = header.head;
   if (timeline.description !== undefined) data.description = timeline.description;
   const cut = [...diff.cut, ...timeline.cut, ...checks.cut, ...commits.cut];
-  const output: AdapterOutput = { title: header.title || `Pull request #${data.number}`, facts: pullFacts(data, header.commitsCount), data };
+  const totals = diff.pending ? pendingTotals(diff.pending) : undefined;
+  const output: AdapterOutput = { title: header.title || `Pull request #${data.number}`, facts: pullFacts(data, header.commitsCount, totals), data };
   if (cut.length > 0) output.cut = cut;
+  if (diff.pending) output.pendingDiff = diff.pending;
   return output;
 }
 
@@ -64,10 +68,10 @@ async function readDiff(document: Document, url: URL, number: number | undefined
     try {
       const text = await environment.fetchText(patchUrl);
       const yieldToPage = environment.yieldToPage ?? nextTask;
-      const patch = await parsePatch(text, yieldToPage);
-      // Give the page a turn between parsing a huge diff and redacting and sending it.
+      const patch = await readPatch(text, yieldToPage);
+      // Give the page a turn between reading a huge diff and redacting and sending it.
       if (text.length > LARGE_PATCH_CHARS) await yieldToPage();
-      if (patch.files.length > 0) return { files: patch.files, source: 'patch', cut: patch.cut };
+      if (patch.pending.length > 0) return { files: [], source: 'patch', cut: patch.cut, pending: patch.pending };
       cut.push('the .diff was empty; the diff was read from the page');
     } catch (error) {
       // The page stays useful without the patch: say why in `cut` and read what the page shows.
@@ -86,13 +90,14 @@ export function patchUrlOf(url: URL, number: number): string {
   return `${url.origin}/${repository}/pull/${number}.diff`;
 }
 
-function pullFacts(data: PullData, commitsCount: number | undefined): Facts {
+/** `diffTotals` stands in for the files while the `.diff` waits to be parsed. */
+function pullFacts(data: PullData, commitsCount: number | undefined, diffTotals?: ReturnType<typeof pendingTotals>): Facts {
   const facts: Facts = {
     number: data.number,
     state: data.state,
-    files: data.files.length,
-    additions: data.files.reduce((sum, file) => sum + file.additions, 0),
-    deletions: data.files.reduce((sum, file) => sum + file.deletions, 0),
+    files: diffTotals?.files ?? data.files.length,
+    additions: diffTotals?.additions ?? data.files.reduce((sum, file) => sum + file.additions, 0),
+    deletions: diffTotals?.deletions ?? data.files.reduce((sum, file) => sum + file.deletions, 0),
     checks: data.checks.length,
     checks_failing: data.checks.filter((check) => check.state === 'failure').length,
     threads: data.threads.length,

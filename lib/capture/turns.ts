@@ -1,0 +1,18 @@
+// Giving the page a turn during long capture work, so a huge page stays responsive while it is read.
+
+/** Work on the page's main thread past which capture gives the page a turn before its next stage. */
+export const LONG_STAGE_MS = 50;
+
+/**
+ * A function to call between pieces of work: it yields through `yieldToPage` once `afterMs` of work
+ * has gone by since the last turn, and otherwise returns at once (so an ordinary page pays nothing).
+ * Without `yieldToPage` (the CLI, tests) it never yields.
+ */
+export function turnTaker(yieldToPage: (() => Promise<void>) | undefined, afterMs: number): () => Promise<void> {
+  let lastTurn = performance.now();
+  return async () => {
+    if (!yieldToPage || performance.now() - lastTurn < afterMs) return;
+    await yieldToPage();
+    lastTurn = performance.now();
+  };
+}
