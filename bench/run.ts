@@ -82,14 +82,15 @@ async function main(): Promise<number> {
 
   // Chromium gives capture rows and the first-card-after-navigation rows of the suggest group.
   if (wants('capture', 'suggest')) {
-    progress('capture in Chromium by the built extension (3 loads per page)');
+    progress('capture in Chromium by the built extension (5 loads per page)');
     const browser = await browserCaptureRows([
       { name: 'react-15141 (9,109 elements)', path: '/facebook/react/pull/15141/files', html: readFileSync(REACT_PAGE, 'utf8'), host: 'github' },
       { name: 'defuddle-151 conversation (largest saved page, 730 KB)', path: '/kepano/defuddle/pull/151', html: readFileSync(DEFUDDLE_PAGE, 'utf8'), host: 'github' },
       { name: 'generated PR (300 files, 10k lines), its .diff fetched', path: '/acme/big/pull/1/files', html: generated.html, host: 'github', diff: generated.diff },
       { name: 'generated PR (300 files, 10k lines), no .diff: read from the page', path: '/acme/big/pull/2/files', html: generated.html, host: 'github' },
       { name: `docs page (${(docs.html.length / 1e6).toFixed(1)} MB)`, path: '/docs/large', html: docs.html, host: 'other' },
-    ]);
+      // Five: the first load of each page is a cold one, and machine load moves single figures a lot.
+    ], 5);
     rows.push(...browser.rows);
     notes.push(...browser.notes);
   }
