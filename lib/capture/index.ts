@@ -8,7 +8,8 @@ import { classifyWithTurns, toUrl } from './classify';
 import { dashboardAdapter } from './dashboard/index';
 import { docsAdapter } from './docs';
 import { computeFocus, type Viewport } from './focus';
-import { captureGeneric, genericAdapter } from './generic';
+import { captureGeneric as captureGenericWithTurns, genericAdapter } from './generic';
+import { redactPendingPaths } from './github/diff-patch';
 import { githubAdapters } from './github/index';
 import { finishReading } from './finish-reading';
 import { DEFAULT_CAPTURE_LIMITS, jsonSizeBound, shrinkToFit, type CaptureLimits } from './limits';
@@ -55,6 +56,7 @@ interface AdapterRun {
 
 async function runAdapter(document: Document, url: URL, kind: PageKind, options: CaptureOptions): Promise<AdapterRun> {
   const adapter = adapterFor(kind);
+  const captureGeneric = (page: Document) => captureGenericWithTurns(page, turnTaker(options.yieldToPage, LONG_STAGE_MS));
   if (adapter === genericAdapter && kind !== 'generic') {
     return { kind: 'generic', output: await captureGeneric(document), failure: `no adapter for ${kind} pages; used the generic adapter` };
   }
@@ -97,7 +99,8 @@ export async function readPage(document: Document, url: string, options: Capture
     stageStarted = now;
   };
   // On a huge page each stage is long: the page gets a turn between them (where the caller gives it one).
-  // On an ordinary page they are short, and a turn would only let the page's first layout in before the cards.
+  // On an ordinary page without waits they are short, and no turn is taken: it would only let the page's
+  // first layout in before the cards.
   const turn = turnTaker(options.yieldToPage, LONG_STAGE_MS);
   const classified = await classifyWithTurns(parsed, document, options.githubHosts, turn);
   stage('classify');
@@ -123,6 +126,7 @@ export async function readPage(document: Document, url: string, options: Capture
   // Held to the size cap before it leaves the page, a `.diff` waiting to be parsed included: sending
   // an unbounded reading would freeze the page while the browser serialises it.
   const { data, pendingDiff } = redacted.value;
+  if (pendingDiff) redactions += redactPendingPaths(pendingDiff);
   cut.push(...shrinkToFit(data, limits.maxDataChars));
   if (pendingDiff) cut.push(...shrinkToFit(pendingDiff, Math.max(0, limits.maxDataChars - jsonSizeBound(data)), 'page.diff'));
   stage('limits');

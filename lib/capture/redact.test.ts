@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactDeep, redactText } from './redact';
+import { redactDeep, redactLines, redactText } from './redact';
 
 // Fake secrets assembled at run time so the source never holds a string that scanners flag.
 const repeat = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
@@ -154,6 +154,15 @@ describe('a private key over several lines of a diff or a log', () => {
   it('leaves lines after a key alone once it has ended, and a key on one line is masked as before', () => {
     const { value } = redactDeep({ lines: [pemKey, 'plain line', 'another'] });
     expect(value.lines).toEqual(['[redacted:private-key]', 'plain line', 'another']);
+  });
+});
+
+describe('a private key in a diff with a "\\ No newline" line inside it', () => {
+  it('goes on masking the key after the annotation', () => {
+    const body = ['MIIEowIBAAKCAQEA', 'Zm9vYmFyYmF6cXV4'].map((unit) => unit.repeat(3));
+    const lines = [' -----BEGIN RSA PRIVATE KEY-----', `-${body[0]!}`, '\\ No newline at end of file', `+${body[0]!}`, `+${body[1]!}`];
+    const redacted = redactLines(lines);
+    expect(redacted.value).toEqual([' [redacted:private-key]', '-[redacted:private-key]', '\\ No newline at end of file', '+[redacted:private-key]', '+[redacted:private-key]']);
   });
 });
 

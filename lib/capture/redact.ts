@@ -141,6 +141,7 @@ function applyRules(text: string): RedactedText {
   return { text: result, count };
 }
 
+const NO_NEWLINE = '\\ No newline at end of file';
 const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 const KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 // What may stand before a key's text on a line: a diff marker (added, removed, context), a log's timestamp.
@@ -184,6 +185,11 @@ export function redactLines(lines: string[], applyingRules = true): RedactedValu
   const masked = (line: string) => `${keyLine(line).prefix}${marker('private-key')}`;
   const result: string[] = [];
   for (const line of lines) {
+    // A diff's "\ No newline at end of file" annotates the line before it: inside a key, the key goes on after it.
+    if (insideKey && line.startsWith(NO_NEWLINE)) {
+      result.push(line);
+      continue;
+    }
     const end = KEY_END.exec(line);
     if (insideKey && !end && keyLine(line).body) {
       result.push(masked(line));
@@ -220,6 +226,27 @@ export function redactLines(lines: string[], applyingRules = true): RedactedValu
     result.push(redacted.text);
   }
   return { value: result, count };
+}
+
+/**
+ * A line that names paths (a diff's `diff --git a/x b/y`, `--- a/x`, `rename from x`, `Binary files a/x
+ * and b/y differ`), each space- or tab-separated piece also redacted on its own: a parser cuts the paths
+ * out of the line, and a quoted value that ends a path (`a/password='hunter2.txt b/…`) is a secret only
+ * once the path ends there.
+ */
+export function redactPathLine(line: string): RedactedText {
+  const whole = redactText(line);
+  let count = whole.count;
+  const text = whole.text
+    .split(/([ \t])/)
+    .map((piece) => {
+      if (piece === ' ' || piece === '\t' || piece === '') return piece;
+      const redacted = redactText(piece);
+      count += redacted.count;
+      return redacted.text;
+    })
+    .join('');
+  return { text, count };
 }
 
 const isTable = (value: unknown): value is string[][] =>

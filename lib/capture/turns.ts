@@ -4,9 +4,10 @@
 export const LONG_STAGE_MS = 50;
 
 /**
- * A function to call between pieces of work: it yields through `yieldToPage` once `afterMs` of work
- * has gone by since the last turn, and otherwise returns at once (so an ordinary page pays nothing).
- * Without `yieldToPage` (the CLI, tests) it never yields.
+ * A function to call between pieces of work: it yields through `yieldToPage` once `afterMs` have gone by
+ * since the last turn, and otherwise returns at once. Time spent awaiting (a fetch) counts too: after such
+ * a wait the page has had its turns, and one more costs it a task hop. Without `yieldToPage` (the CLI,
+ * tests) it never yields.
  */
 export function turnTaker(yieldToPage: (() => Promise<void>) | undefined, afterMs: number): () => Promise<void> {
   let lastTurn = performance.now();

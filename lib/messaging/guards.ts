@@ -4,6 +4,7 @@ import type { ProviderSettings } from '../agent/client';
 import { validateAction } from '../actions/validate';
 import type { Action, PageContext, PageReading, PendingDiffFile } from '../context/types';
 import { limits as githubLimits } from '../capture/github/limits';
+import { DEFAULT_CAPTURE_LIMITS } from '../capture/limits';
 import type { RunCommand } from './protocol';
 import { MAX_HELP_ASK_CHARS } from '../in-page-help/requests';
 import type { HelpRequest } from '../in-page-help/types';
@@ -40,16 +41,24 @@ export function isPageContext(value: unknown): value is PageContext {
 // and its line cap with room for each file's headers and each hunk's `@@` line.
 const MAX_PENDING_FILES = githubLimits.files;
 const MAX_PENDING_LINES = 2 * githubLimits.diffLines;
+// The page holds the reading to the data cap (as JSON) before sending it; some room for escaping aside.
+const MAX_PENDING_CHARS = DEFAULT_CAPTURE_LIMITS.maxDataChars;
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 function isPendingDiff(value: unknown): value is PendingDiffFile[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_PENDING_FILES) return false;
   let lines = 0;
+  let chars = 0;
   for (const entry of value) {
     if (!isRecord(entry) || !Array.isArray(entry.lines) || !isCount(entry.total) || !isCount(entry.additions) || !isCount(entry.deletions)) return false;
     lines += entry.lines.length;
-    if (lines > MAX_PENDING_LINES || !entry.lines.every((line) => typeof line === 'string')) return false;
+    if (lines > MAX_PENDING_LINES) return false;
+    for (const line of entry.lines) {
+      if (typeof line !== 'string') return false;
+      chars += line.length;
+    }
+    if (chars > MAX_PENDING_CHARS) return false;
   }
   return true;
 }

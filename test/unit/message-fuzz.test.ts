@@ -116,6 +116,7 @@ const HOSTILE: Partial<Record<BackgroundMessageName, unknown[]>> = {
     { reading: { context: pullContext, pendingDiff: [{ ...pendingFile, lines: [7] }] } },
     { reading: { context: pullContext, pendingDiff: [{ ...pendingFile, additions: -1 }] } },
     { reading: { context: pullContext, pendingDiff: [{ ...pendingFile, lines: Array.from({ length: 120_001 }, () => '+x') }] } },
+    { reading: { context: pullContext, pendingDiff: [{ ...pendingFile, lines: [`diff --git ${'a/'.repeat(2_500_001)}`] }] } },
   ],
   'tab-view-get': [{ tabId: -1 }, { tabId: 1.5 }, { tabId: Number.NaN }],
   'script-rerun': [{ tabId: 4, code: 'x'.repeat(200_001) }],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePatch } from './diff-patch';
+import { parsePatch, parsePendingDiff, readPatch } from './diff-patch';
 
 const sample = readFileSync(new URL('../../../test/fixtures/github/pull-sample.diff', import.meta.url), 'utf8');
 
@@ -91,5 +91,24 @@ describe('parsePatch', () => {
 
   it('returns nothing for text that is not a diff', async () => {
     expect((await parsePatch('<!DOCTYPE html><p>Not found</p>')).files).toEqual([]);
+  });
+  it('reads a file whose segment has only a `diff` line and an `index` line, as parse-diff does', async () => {
+    const { files: read } = await parsePatch(['diff -r a/x b/x', 'index 1234567..89abcde 100644'].join('\n'));
+    expect(read).toHaveLength(1);
+  });
+
+  it('cuts a path line too long to be a path, so parsing it stays fast (its pattern is quadratic)', async () => {
+    const hostile = { lines: [`diff --git ${'a/'.repeat(40_000)}`, '@@ -1 +1 @@', '-a', '+b'], total: 2, additions: 1, deletions: 1 };
+    const parsed = await parsePendingDiff([hostile]);
+    expect(parsed.files[0]?.hunks[0]?.lines).toEqual(['-a', '+b']);
+    expect((await readPatch(`${hostile.lines[0]!}\n@@ -1 +1 @@\n-a\n+b`)).pending[0]?.lines[0]?.length).toBeLessThanOrEqual(2_000);
+  });
+
+  it('leaves out a file parse-diff throws on, and says so, keeping the others', async () => {
+    const broken = { lines: ['@@ -1 +1 @@', '\\ No newline at end of file'], total: 0, additions: 0, deletions: 0 };
+    const fine = { lines: ['diff --git a/ok.ts b/ok.ts', '--- a/ok.ts', '+++ b/ok.ts', '@@ -1 +1 @@', '-a', '+b'], total: 2, additions: 1, deletions: 1 };
+    const parsed = await parsePendingDiff([broken, fine]);
+    expect(parsed.files.map((file) => file.path)).toEqual(['ok.ts']);
+    expect(parsed.cut.join(' ')).toMatch(/file 1 of the \.diff, which could not be parsed/);
   });
 });

@@ -3,6 +3,8 @@
 import parseDiff from 'parse-diff';
 import type { DiffFile, FileStatus, Hunk, PendingDiffFile } from '../../context/types';
 import { nextTask } from '../next-task';
+import { clipText } from '../clip';
+import { redactPathLine } from '../redact';
 import { turnTaker } from '../turns';
 import { limits } from './limits';
 
@@ -41,7 +43,7 @@ export async function readPatch(text: string, yieldToPage: () => Promise<void> =
     const lineCap = Math.max(0, Math.min(limits.linesPerFile, budget));
     // On a 100,000-line diff only the lines kept are passed on; the counts come from a scan of the whole file.
     const scan = scanFile(segment, lineCap);
-    const file: PendingDiffFile = { lines: scan.head, total: scan.lines, additions: scan.additions, deletions: scan.deletions };
+    const file: PendingDiffFile = { lines: withShortHeaders(scan.head), total: scan.lines, additions: scan.additions, deletions: scan.deletions };
     if (scan.binary) file.binary = true;
     budget -= Math.min(lineCap, scan.lines);
     pending.push(file);
@@ -57,9 +59,18 @@ export async function parsePendingDiff(pending: readonly PendingDiffFile[], yiel
   const files: DiffFile[] = [];
   const cut: string[] = [];
   const turn = turnTaker(yieldToPage, SLICE_MS);
-  for (const entry of pending) {
+  for (const [index, entry] of pending.entries()) {
     await turn();
-    const [parsed] = parseDiff(entry.lines.join('\n'));
+    let parsed: parseDiff.File | undefined;
+    try {
+      // Headers cut short again: the lines come from a content script, and parse-diff's file-name pattern
+      // takes quadratic time on a long `diff --git` line.
+      [parsed] = parseDiff(withShortHeaders(entry.lines).join('\n'));
+    } catch (error) {
+      // parse-diff throws on some malformed hunks: that file is left out, the others are kept.
+      cut.push(`file ${index + 1} of the .diff, which could not be parsed (${error instanceof Error ? error.message : String(error)})`.slice(0, 300));
+      continue;
+    }
     if (!parsed) continue;
     const file = convertFile(parsed, entry, cut);
     if (entry.binary && file.hunks.length === 0) file.binary = true;
@@ -75,6 +86,35 @@ export async function parsePatch(text: string, yieldToPage: () => Promise<void> 
   return { files: parsed.files, cut: [...reading.cut, ...parsed.cut] };
 }
 
+// A `diff --git`, `---` or `rename from` line longer than this is no real path; parse-diff's file-name
+// pattern is quadratic in it (5 s at 80,000 characters).
+const MAX_HEADER_CHARS = 2_000;
+
+/** The lines, with those before the first hunk (the headers) cut to MAX_HEADER_CHARS. */
+function withShortHeaders(lines: readonly string[]): string[] {
+  const result = [...lines];
+  for (let index = 0; index < result.length && !result[index]!.startsWith('@@'); index++) {
+    if (result[index]!.length > MAX_HEADER_CHARS) result[index] = clipText(result[index]!, MAX_HEADER_CHARS);
+  }
+  return result;
+}
+
+/**
+ * Redacts the path-naming header lines of each pending file once more, piece by piece (redactPathLine):
+ * the background cuts paths out of them. Returns how many secrets were masked.
+ */
+export function redactPendingPaths(pending: PendingDiffFile[]): number {
+  let count = 0;
+  for (const file of pending) {
+    for (let index = 0; index < file.lines.length && !file.lines[index]!.startsWith('@@'); index++) {
+      const redacted = redactPathLine(file.lines[index]!);
+      count += redacted.count;
+      file.lines[index] = redacted.text;
+    }
+  }
+  return count;
+}
+
 /** Totals of a pending diff, as its parsed files would give them. */
 export function pendingTotals(pending: readonly PendingDiffFile[]): { files: number; additions: number; deletions: number } {
   return {
@@ -86,7 +126,7 @@ export function pendingTotals(pending: readonly PendingDiffFile[]): { files: num
 
 // Lines parse-diff starts a file at: a segment with none of them (an HTML error page served as the
 // .diff, text around the diff) holds no file.
-const FILE_MARKERS = ['diff --git ', '--- ', '+++ ', '@@'];
+const FILE_MARKERS = ['diff ', 'index ', 'new file mode ', 'deleted file mode ', 'old mode ', 'new mode ', '--- ', '+++ ', '@@'];
 
 function isFileDiff(lines: readonly string[]): boolean {
   for (let index = 0; index < lines.length; index++) {

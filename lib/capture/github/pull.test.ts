@@ -263,6 +263,28 @@ describe('pull adapter diff sources', () => {
     expect((finished.data as PullData).files.map((file) => [file.path, file.status, file.additions, file.hunks[0]?.lines.length])).toEqual([['deploy/key.pem', 'added', 4, 4]]);
   });
 
+  it('never sends a secret that ends a path in the .diff’s headers, which the background cuts paths out of', async () => {
+    const secret = ['hunter2', 'secret'].join('');
+    const patch = [
+      `diff --git a/password='${secret}.txt b/notes.txt`, 'similarity index 100%', `rename from password='${secret}.txt`, 'rename to notes.txt',
+      `diff --git a/password='${secret}.bin b/password='${secret}.bin`, 'deleted file mode 100644', 'index 1234567..0000000',
+      `Binary files a/password='${secret}.bin and /dev/null differ`,
+      `diff --git a/my dir/password='${secret} b/my dir/password='${secret}`, 'index 1234567..89abcde 100644',
+      `--- a/my dir/password='${secret}\t`, `+++ b/my dir/password='${secret}\t`, '@@ -1 +1 @@', '-a', '+b',
+    ].join('\n');
+    const options = { githubHosts: [], fetchText: async () => patch };
+    const reading = await readPage(loadDocument(`${localFixtures}pr-files-react.html`, url), url, options);
+    expect(JSON.stringify(reading)).not.toContain(secret);
+    const finished = await finishReading(reading);
+    expect(JSON.stringify(finished)).not.toContain(secret);
+    expect((finished.data as PullData).files.map((file) => [file.status, file.path, file.previousPath])).toEqual([
+      // parse-diff drops a quote that ends a path.
+      ['renamed', 'notes.txt', "password='[redacted:secret]"],
+      ['removed', "password='[redacted:secret]", undefined],
+      ['modified', "my dir/password='[redacted:secret]", undefined],
+    ]);
+  });
+
   it('holds a .diff of huge lines to the size cap before it leaves the page', async () => {
     const minified = `+${'x'.repeat(200_000)}`;
     const patch = ['diff --git a/dist/app.min.js b/dist/app.min.js', '--- a/dist/app.min.js', '+++ b/dist/app.min.js', '@@ -1 +1,3 @@', minified, minified, minified].join('\n');
