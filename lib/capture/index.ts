@@ -8,7 +8,7 @@ import { classifyWithTurns, toUrl } from './classify';
 import { dashboardAdapter } from './dashboard/index';
 import { docsAdapter } from './docs';
 import { computeFocus, type Viewport } from './focus';
-import { captureGeneric as captureGenericWithTurns, genericAdapter } from './generic';
+import { captureGeneric, genericAdapter } from './generic';
 import { redactPendingPaths } from './github/diff-patch';
 import { githubAdapters } from './github/index';
 import { finishReading } from './finish-reading';
@@ -54,11 +54,11 @@ interface AdapterRun {
   failure?: string;
 }
 
-async function runAdapter(document: Document, url: URL, kind: PageKind, options: CaptureOptions): Promise<AdapterRun> {
+/** `turn` is capture's own (see readPage): the generic reading a fallback makes takes its turns too. */
+async function runAdapter(document: Document, url: URL, kind: PageKind, options: CaptureOptions, turn: () => Promise<void>): Promise<AdapterRun> {
   const adapter = adapterFor(kind);
-  const captureGeneric = (page: Document) => captureGenericWithTurns(page, turnTaker(options.yieldToPage, LONG_STAGE_MS));
   if (adapter === genericAdapter && kind !== 'generic') {
-    return { kind: 'generic', output: await captureGeneric(document), failure: `no adapter for ${kind} pages; used the generic adapter` };
+    return { kind: 'generic', output: await captureGeneric(document, turn), failure: `no adapter for ${kind} pages; used the generic adapter` };
   }
   try {
     return { kind, output: await adapter.capture(document, url, kind, options) };
@@ -66,7 +66,7 @@ async function runAdapter(document: Document, url: URL, kind: PageKind, options:
     if (adapter === genericAdapter) throw error;
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     // The page's specific reading failed (markup changed, unexpected DOM): the generic text is still useful.
-    return { kind: 'generic', output: await captureGeneric(document), failure: `${adapter.id} adapter failed (${message}); used the generic adapter` };
+    return { kind: 'generic', output: await captureGeneric(document, turn), failure: `${adapter.id} adapter failed (${message}); used the generic adapter` };
   }
 }
 
@@ -105,7 +105,7 @@ export async function readPage(document: Document, url: string, options: Capture
   const classified = await classifyWithTurns(parsed, document, options.githubHosts, turn);
   stage('classify');
   await turn();
-  const run = await runAdapter(document, parsed, classified, options);
+  const run = await runAdapter(document, parsed, classified, options, turn);
   stage('adapter');
   await turn();
   const cut = [...(run.output.cut ?? [])];

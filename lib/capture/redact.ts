@@ -230,14 +230,13 @@ export function redactLines(lines: string[], applyingRules = true): RedactedValu
 
 /**
  * A line that names paths (a diff's `diff --git a/x b/y`, `--- a/x`, `rename from x`, `Binary files a/x
- * and b/y differ`), each space- or tab-separated piece also redacted on its own: a parser cuts the paths
- * out of the line, and a quoted value that ends a path (`a/password='hunter2.txt b/…`) is a secret only
- * once the path ends there.
+ * and b/y differ`), already redacted whole, with each space- or tab-separated piece redacted on its own: a
+ * parser cuts the paths out of the line, and a quoted value that ends a path (`a/password='hunter2.txt b/…`)
+ * is a secret only once the path ends there.
  */
-export function redactPathLine(line: string): RedactedText {
-  const whole = redactText(line);
-  let count = whole.count;
-  const text = whole.text
+export function redactPathPieces(line: string): RedactedText {
+  let count = 0;
+  const text = line
     .split(/([ \t])/)
     .map((piece) => {
       if (piece === ' ' || piece === '\t' || piece === '') return piece;

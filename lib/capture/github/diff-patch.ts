@@ -4,7 +4,7 @@ import parseDiff from 'parse-diff';
 import type { DiffFile, FileStatus, Hunk, PendingDiffFile } from '../../context/types';
 import { nextTask } from '../next-task';
 import { clipText } from '../clip';
-import { redactPathLine } from '../redact';
+import { redactPathPieces } from '../redact';
 import { turnTaker } from '../turns';
 import { limits } from './limits';
 
@@ -90,24 +90,26 @@ export async function parsePatch(text: string, yieldToPage: () => Promise<void> 
 // pattern is quadratic in it (5 s at 80,000 characters).
 const MAX_HEADER_CHARS = 2_000;
 
-/** The lines, with those before the first hunk (the headers) cut to MAX_HEADER_CHARS. */
-function withShortHeaders(lines: readonly string[]): string[] {
-  const result = [...lines];
+/** The lines, with those before the first hunk (the headers) cut to MAX_HEADER_CHARS; copied only when one is. */
+function withShortHeaders(lines: string[]): string[] {
+  let result = lines;
   for (let index = 0; index < result.length && !result[index]!.startsWith('@@'); index++) {
-    if (result[index]!.length > MAX_HEADER_CHARS) result[index] = clipText(result[index]!, MAX_HEADER_CHARS);
+    if (result[index]!.length <= MAX_HEADER_CHARS) continue;
+    if (result === lines) result = [...lines];
+    result[index] = clipText(result[index]!, MAX_HEADER_CHARS);
   }
   return result;
 }
 
 /**
- * Redacts the path-naming header lines of each pending file once more, piece by piece (redactPathLine):
- * the background cuts paths out of them. Returns how many secrets were masked.
+ * Redacts the path-naming header lines of each pending file (already redacted as lines) once more, piece
+ * by piece (redactPathPieces): the background cuts paths out of them. Returns how many secrets were masked.
  */
 export function redactPendingPaths(pending: PendingDiffFile[]): number {
   let count = 0;
   for (const file of pending) {
     for (let index = 0; index < file.lines.length && !file.lines[index]!.startsWith('@@'); index++) {
-      const redacted = redactPathLine(file.lines[index]!);
+      const redacted = redactPathPieces(file.lines[index]!);
       count += redacted.count;
       file.lines[index] = redacted.text;
     }
