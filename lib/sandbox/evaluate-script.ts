@@ -1,5 +1,5 @@
 // Evaluates the user's script so that both `return x` and a trailing expression give its value.
-import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import { SCRIPT_FILE_NAME } from './script-errors';
 
 /** Always a classic script: left to itself QuickJS would treat code with `import` as a module. */

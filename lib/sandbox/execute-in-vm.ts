@@ -1,7 +1,7 @@
 // One run inside a fresh QuickJS runtime and context: install the prelude, evaluate the script (helper
 // groups are compiled as it first reads them), serialise its value and collect views and logs.
 // Synchronous; host exceptions propagate to the caller.
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule, VmCallResult } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule, VmCallResult } from 'quickjs-emscripten-core';
 import { formatBytes } from './format-bytes';
 import { evaluateScript, GLOBAL_CODE, type Evaluation } from './evaluate-script';
 import type { SandboxLimits } from './limits';

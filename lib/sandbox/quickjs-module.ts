@@ -1,7 +1,9 @@
-// Loads the QuickJS WebAssembly module once and caches it. The variant is chosen here and only here.
+// Loads the QuickJS WebAssembly module once and caches it. The variant is chosen here and only here,
+// imported on its own: quickjs-emscripten's umbrella package would load three more variants' modules.
 // When the .wasm has a URL (the extension), it is compiled once and every instance is made from that
 // compiled module; under Node, Emscripten reads and compiles the file next to the package itself.
-import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC, type QuickJSWASMModule } from 'quickjs-emscripten';
+import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
+import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { DEFAULT_LIMITS } from './limits';
 import { sandboxWasmLocation } from './wasm-location';
 

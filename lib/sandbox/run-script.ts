@@ -1,6 +1,6 @@
 // The sandbox's public entry: run a script over page data in QuickJS and get a ScriptResult back.
 // Never throws: every failure (the script's, a limit, the engine's) comes back as `ok: false`.
-import type { QuickJSWASMModule } from 'quickjs-emscripten';
+import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import type { ScriptResult } from '../context/types';
 import { formatBytes } from './format-bytes';
 import { executeInVm, type RunPhase, type VmOutcome } from './execute-in-vm';

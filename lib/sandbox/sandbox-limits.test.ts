@@ -1,4 +1,4 @@
-import { QuickJSContext } from 'quickjs-emscripten';
+import { QuickJSContext } from 'quickjs-emscripten-core';
 import { describe, expect, it, vi } from 'vitest';
 import { isSandboxDiscarded, loadSandbox } from './quickjs-module';
 import { DEFAULT_LIMITS, runScript } from './run-script';

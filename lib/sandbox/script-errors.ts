@@ -1,6 +1,6 @@
 // Turns what a failed run threw (inside QuickJS or in the host) into the one-line error of a ScriptResult:
 // "<Name>: <message> (line N)", with the line counted in the user's script.
-import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import { formatBytes } from './format-bytes';
 import type { SandboxLimits } from './limits';
 
