@@ -1,9 +1,11 @@
 // Reads the diff a Files-changed page shows: classic `.file` blocks with `td.blob-code` tables and
 // the React files view (`DiffFileHeader-module`, `tr.diff-line-row`, `.diff-text-marker`).
 import type { DiffFile, FileStatus, Hunk } from '../../context/types';
+import { clipText } from '../clip';
+import { maxLineChars, readMarkedLines } from './diff-dom-marked';
+import { HunkBuilder, hunkHeaderPattern, type LineBudget } from './hunk-builder';
 import { limits } from './limits';
 import { parseCount, textOf } from './text';
-import { clipText } from '../clip';
 
 export interface DomDiff {
   files: DiffFile[];
@@ -15,12 +17,6 @@ export interface DomDiff {
 const classicFileSelector = '.file.js-file, div.file[data-tagsearch-path]';
 const reactFileSelector = 'div[id^="diff-"][class*="Diff-module__diff"]';
 const reactHeaderSelector = '[class*="DiffFileHeader-module__diff-file-header"]';
-const hunkHeaderPattern = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-
-interface LineBudget {
-  remaining: number;
-  cut: string[];
-}
 
 export function readDomDiff(document: Document): DomDiff {
   const cut: string[] = [];
@@ -116,54 +112,49 @@ const codeCellSelector = [
   'tr.diff-line-row > td.diff-text-cell',
 ].join(', ');
 
-// A 10,000-line diff is read row by row on the page's main thread: rows are handled with native class
-// checks and without per-row arrays, which made reading several times faster than a general walk.
+// A 10,000-line diff is read row by row on the page's main thread: marked classic tables the fast way
+// (diff-dom-marked.ts), anything else cell by cell with native class checks and without per-row arrays.
 function readHunks(container: Element, budget: LineBudget, path: string): Hunk[] {
-  const hunks: Hunk[] = [];
-  let current: Hunk | undefined;
-  let kept = 0;
-  let dropped = 0;
-  const push = (line: string): void => {
-    if (kept >= limits.linesPerFile || budget.remaining <= 0) {
-      dropped += 1;
-      return;
+  const builder = new HunkBuilder(budget, path);
+  const marked = readMarkedLines(container);
+  if (!marked) readCells(container, builder);
+  else {
+    for (const line of marked) {
+      if (line.startsWith('@@')) builder.header(line);
+      else builder.line(line);
     }
-    if (!current) {
-      current = startHunk('');
-      hunks.push(current);
-    }
-    current.lines.push(line);
-    kept += 1;
-    budget.remaining -= 1;
-  };
+  }
+  return builder.finish();
+}
+
+function readCells(container: Element, builder: HunkBuilder): void {
   const take = (first: Element, second: Element | undefined): void => {
     const firstClasses = classesOf(first);
     const secondClasses = second ? classesOf(second) : '';
     const header = hunkHeaderOf(first, firstClasses) ?? (second ? hunkHeaderOf(second, secondClasses) : undefined);
     if (header !== undefined) {
-      current = startHunk(header);
-      hunks.push(current);
+      builder.header(header);
       return;
     }
     const left = lineOfCell(first, firstClasses);
     const right = second ? lineOfCell(second, secondClasses) : undefined;
     if (!right) {
-      if (left) push(left);
+      if (left) builder.line(left);
       return;
     }
     if (!left) {
-      push(right);
+      builder.line(right);
       return;
     }
     // Split view: an unchanged line shows on both sides (keep one); a changed pair is a deletion and an
     // addition, in unified order (the deletion first).
     const leftChanged = left[0] !== ' ';
     const rightChanged = right[0] !== ' ';
-    if (!leftChanged && !rightChanged) push(right);
+    if (!leftChanged && !rightChanged) builder.line(right);
     else if (leftChanged && rightChanged) {
-      push(left[0] === '-' ? left : right);
-      push(left[0] === '-' ? right : left);
-    } else push(leftChanged ? left : right);
+      builder.line(left[0] === '-' ? left : right);
+      builder.line(left[0] === '-' ? right : left);
+    } else builder.line(leftChanged ? left : right);
   };
   // Cells arrive in document order; a row's cells (one in unified view, two in split view) are neighbours.
   let row: Element | null = null;
@@ -182,8 +173,6 @@ function readHunks(container: Element, budget: LineBudget, path: string): Hunk[]
     second = undefined;
   }
   if (first) take(first, second);
-  if (dropped > 0) budget.cut.push(`${dropped} diff lines of ${path}`);
-  return hunks.filter((hunk) => hunk.lines.length > 0 || hunk.header !== '');
 }
 
 /**
@@ -207,21 +196,11 @@ function hunkHeaderOf(cell: Element, classes: string): string | undefined {
   return hunkHeaderPattern.test(text) ? text : undefined;
 }
 
-function startHunk(header: string): Hunk {
-  const match = hunkHeaderPattern.exec(header);
-  return {
-    header,
-    oldStart: Number(match?.[1] ?? 0),
-    oldLines: Number(match?.[2] ?? (match ? 1 : 0)),
-    newStart: Number(match?.[3] ?? 0),
-    newLines: Number(match?.[4] ?? (match ? 1 : 0)),
-    lines: [],
-  };
-}
-
 /** One side of a diff row as a unified line ("+text", "-text" or " text"); undefined for an empty side. */
 function lineOfCell(cell: Element, classes: string): string | undefined {
   if (has(classes, ' empty-cell ') || has(classes, ' blob-code-empty ')) return undefined;
+  // A hunk cell without a header is an expander row's (a file's end has one): no line of the diff.
+  if (has(classes, ' blob-code-hunk ')) return undefined;
   return has(classes, ' blob-code ') ? classicLine(cell, classes) : reactLine(cell);
 }
 
@@ -242,8 +221,6 @@ function reactLine(cell: Element): string | undefined {
   const inner = findDescendantByClass(code, 'diff-text-inner', 2) ?? code;
   return marker + clipText(inner.textContent ?? '', maxLineChars);
 }
-
-const maxLineChars = 2_000;
 
 function childWithClass(element: Element, className: string): Element | undefined {
   for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
