@@ -122,7 +122,7 @@ describe('capturePage: kinds, fallbacks and limits', () => {
 });
 
 describe('capturePage: focus', () => {
-  const html = '<h1>Top</h1><h2>Middle</h2><div data-path="src/app.ts">file</div><h2>Bottom</h2>';
+  const html = '<h1>Top</h1><h2>Middle</h2><div data-path="src/app.ts">file</div><h3>Third</h3><h2>Bottom</h2>';
   const url = 'https://example.org/focus';
 
   it('is absent without layout (jsdom boxes are all zero)', async () => {
@@ -132,12 +132,15 @@ describe('capturePage: focus', () => {
 
   it('lists headings and file paths whose boxes intersect the viewport', async () => {
     const document = documentOf(html, url);
-    const tops: Record<string, number> = { Top: -300, Middle: 100, 'src/app.ts': 500, Bottom: 1200 };
-    for (const element of document.querySelectorAll('h1, h2, [data-path]')) {
+    const tops: Record<string, number> = { Top: -300, Middle: 100, 'src/app.ts': 500, Third: 600, Bottom: 1200 };
+    for (const element of document.querySelectorAll('h1, h2, h3, [data-path]')) {
       const top = tops[element.getAttribute('data-path') ?? element.textContent ?? ''] ?? 0;
       element.getBoundingClientRect = () => ({ top, bottom: top + 40, left: 0, right: 100, width: 100, height: 40, x: 0, y: top, toJSON: () => ({}) });
     }
+    const page = { top: -300, bottom: 1240, left: 0, right: 100, width: 100, height: 1540, x: 0, y: -300, toJSON: () => ({}) };
+    document.documentElement.getBoundingClientRect = () => page;
     const context = await capturePage(document, url, { githubHosts: [], viewport: { top: 0, bottom: 800 } });
-    expect(context.focus).toEqual(['Middle', 'src/app.ts']);
+    // In document order, though headings and file paths are found by separate queries.
+    expect(context.focus).toEqual(['Middle', 'src/app.ts', 'Third']);
   });
 });
