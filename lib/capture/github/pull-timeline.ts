@@ -1,11 +1,13 @@
 // The conversation of a pull request: its description, timeline comments, review threads, commits.
 import type { Comment, Commit, ReviewThread } from '../../context/types';
+import { queryEach } from '../query-each';
 import { readComment } from './comments';
 import { limits } from './limits';
 import { markdownText } from './markdown-text';
 import { parseCount, textOf } from './text';
 
-const threadSelector = '.js-resolvable-timeline-thread-container, .review-thread-component, [data-testid="review-thread"]';
+const threadSelectors = ['.js-resolvable-timeline-thread-container', '.review-thread-component', '[data-testid="review-thread"]'];
+const threadSelector = threadSelectors.join(', ');
 const commentContainerSelector = '.timeline-comment, .review-comment, .js-comment, .TimelineItem, .js-timeline-item';
 
 export interface PullTimeline {
@@ -57,7 +59,7 @@ function readTimelineComments(document: Document, descriptionBody: Element | und
 }
 
 function readThreads(document: Document, cut: string[]): ReviewThread[] {
-  const containers = outermost(Array.from(document.querySelectorAll(threadSelector)));
+  const containers = outermost(queryEach(document, threadSelectors));
   if (containers.length > limits.threads) cut.push(`review threads after the first ${limits.threads} of ${containers.length}`);
   return containers.slice(0, limits.threads).map(readThread);
 }

@@ -186,6 +186,14 @@ describe('pull adapter on a hand-made conversation with a failing check', () => 
     expect(result.output.facts['checks_failing']).toBe(1);
   });
 
+  it('does not look for checks on the Files tab, which shows none', async () => {
+    const onFiles = await capture(`${localFixtures}pr-conversation-failing-check.html`, 'https://github.com/acme/widgets/pull/42/files');
+    expect(onFiles.data.tab).toBe('files');
+    expect(onFiles.data.checks).toEqual([]);
+    // What the tab does show is read as on any tab.
+    expect(onFiles.data.threads).toHaveLength(2);
+  });
+
   it('tells resolved threads from unresolved ones', () => {
     const { threads } = result.data;
     expect(threads.map((thread) => [thread.path, thread.line, thread.resolved])).toEqual([

@@ -31,7 +31,9 @@ async function capturePull(document: Document, url: URL, kind: PageKind, environ
   const tab: PullTab = route?.page === 'pull' ? route.tab : kind === 'github.pull.files' ? 'files' : 'conversation';
   const header = readPullHeader(document);
   const timeline = readPullTimeline(document);
-  const checks = readChecks(document);
+  // The Files tab shows no check rows: skipping their query (a pass over every element of a page of
+  // tens of thousands of diff elements) keeps the tab cheap, as the description's scoping does.
+  const checks = tab === 'files' ? { checks: [], cut: [] } : readChecks(document);
   const commits = readCommits(document);
   const diff = await readDiff(document, url, routeNumber, environment);
   const data: PullData = {
