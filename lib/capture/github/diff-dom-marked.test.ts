@@ -49,6 +49,8 @@ describe('reading marked classic diff tables', () => {
     ['a marker that is not +, - or a space', line('context', '*', 'x')],
     ['a line without a marker', '<tr><td class="blob-code blob-code-addition"><span class="blob-code-inner">x</span></td></tr>'],
     ['a code cell without an inner span', '<tr><td class="blob-code blob-code-addition">x</td></tr>'],
+    ['a code snippet’s table in a comment (cells with no marker)', '<tr><td><table><tr><td class="blob-code blob-code-inner">const x = 1;</td></tr></table></td></tr>'],
+    ['a suggested change in a comment', '<tr><td><table><tr><td class="blob-code-inner blob-code-addition">fixed()</td></tr></table></td></tr>'],
     [
       'split view (two code cells in a row)',
       '<tr><td class="blob-code blob-code-deletion"><span class="blob-code-inner" data-code-marker="-">a</span></td>' +
@@ -56,6 +58,17 @@ describe('reading marked classic diff tables', () => {
     ],
   ])('leaves the file to the cell-by-cell reader for %s', (_, row) => {
     expect(readMarkedLines(fileOf(table(hunk + line('addition', '+', 'ok') + row)))).toBeUndefined();
+  });
+
+  it('leaves GitHub’s split table to the cell-by-cell reader even when comment rows outnumber its lines', () => {
+    const pair =
+      '<tr><td class="blob-code blob-code-context"><span class="blob-code-inner" data-code-marker=" ">same</span></td>' +
+      '<td class="blob-code blob-code-context"><span class="blob-code-inner" data-code-marker=" ">same</span></td></tr>';
+    const comments = '<tr class="inline-comments"><td colspan="4">a comment</td></tr>'.repeat(3);
+    const html = table(pair + comments).replace('class="diff-table"', 'class="diff-table file-diff-split"');
+    expect(readMarkedLines(fileOf(html))).toBeUndefined();
+    const document = documentFromHtml(html, 'https://github.com/o/r/pull/1/files');
+    expect(readDomDiff(document).files[0]?.hunks[0]?.lines).toEqual([' same']);
   });
 
   it('reads an expander row’s empty hunk cell as no line, marked or not', () => {
