@@ -157,6 +157,48 @@ describe('a private key over several lines of a diff or a log', () => {
   });
 });
 
+describe('a private key pasted into code as string literals', () => {
+  const body = ['MIIEowIBAAKCAQEA', 'Zm9vYmFyYmF6cXV4', 'cXV4Zm9vYmFyYmF6'].map((unit) => unit.repeat(4));
+
+  it('masks each quoted line of a key built by concatenation, keeping the diff markers', () => {
+    const lines = [
+      '+const key =',
+      '+  "-----BEGIN RSA PRIVATE KEY-----\\n" +',
+      ...body.map((line) => `+  "${line}\\n" +`),
+      '+  "-----END RSA PRIVATE KEY-----\\n";',
+      '+const other = 1;',
+    ];
+    const { value, count } = redactLines(lines);
+    expect(value).toEqual([
+      '+const key =',
+      '+  "[redacted:private-key]',
+      '+[redacted:private-key]',
+      '+[redacted:private-key]',
+      '+[redacted:private-key]',
+      '+[redacted:private-key]\\n";',
+      '+const other = 1;',
+    ]);
+    expect(count).toBe(1);
+  });
+
+  it('masks a key written as an array of quoted lines, and one whose window opens inside it', () => {
+    const array = [' keys = [', "  '-----BEGIN PRIVATE KEY-----',", ...body.map((line) => `  '${line}',`), "  '-----END PRIVATE KEY-----',", ' ]'];
+    const whole = redactLines(array).value;
+    expect(whole.join('\n')).not.toMatch(/MIIE|Zm9v|cXV4/);
+    expect(whole.at(-1)).toBe(' ]');
+    const window = redactLines(array.slice(3)).value;
+    expect(window.join('\n')).not.toMatch(/MIIE|Zm9v|cXV4/);
+  });
+
+  it('stops at the first line that is no key text, and reads a long run of operators in linear time', () => {
+    const lines = ['-----BEGIN PRIVATE KEY-----', `"${body[0]!}" +`, 'call(1);', `${'+ '.repeat(50_000)}x`];
+    const started = Date.now();
+    const { value } = redactLines(lines);
+    expect(value.slice(1, 3)).toEqual(['[redacted:private-key]', 'call(1);']);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
 describe('a private key in a diff with a "\\ No newline" line inside it', () => {
   it('goes on masking the key after the annotation', () => {
     const body = ['MIIEowIBAAKCAQEA', 'Zm9vYmFyYmF6cXV4'].map((unit) => unit.repeat(3));

@@ -151,23 +151,38 @@ const LINE_PREFIX = /^(?:[+\- ])?(?:\d{4}-\d\d-\d\dT[\d:.]+Z )?/;
 const KEY_BODY = /^(?:[A-Za-z0-9+/=]*|[A-Za-z-]+: .*)$/;
 // Above a lone END, only full key lines (base64 of some length) are taken for the key's.
 const KEY_BASE64_LINE = /^[A-Za-z0-9+/=]{16,}$/;
-// An END that closes a key fills its line (after a diff marker or a timestamp); one inside code or prose
-// ("const FOOTER = '-----END PRIVATE KEY-----'") closes nothing.
-const KEY_END_LINE = /^-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+// An END that closes a key fills its line (after a diff marker or a timestamp, maybe inside a string
+// literal); one inside code or prose ("const FOOTER = '-----END PRIVATE KEY-----'") closes nothing.
+const KEY_END_ALONE = /^-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----$/;
 
-/** True when the END at `index` starts its line's text (after a diff marker or timestamp) and nothing but space follows the marker. */
+/** True when the line's text is the END marker at `index` and nothing else (string-literal wrapping aside). */
 function endsKeyAlone(line: string, index: number): boolean {
-  const before = line.slice(0, index);
-  if (LINE_PREFIX.exec(before)?.[0] !== before) return false;
-  const rest = line.slice(index);
-  const closing = KEY_END_LINE.exec(rest);
-  return closing !== null && rest.slice(closing[0].length).trim() === '';
+  // The prefix is looked for before the marker only: its first dash is no diff marker.
+  return KEY_END_ALONE.test(keyText(line, LINE_PREFIX.exec(line.slice(0, index))?.[0] ?? ''));
+}
+
+// A key pasted into code as string literals (`"MIIE…\n" +`, `'MIIE…',`) or continued in a shell (`MIIE…\`):
+// the quotes, escaped newline and operator around the key's text on each line, taken off by hand
+// (a pattern for the trailing part backtracked quadratically on a long run of operators).
+const QUOTES = `"'\``;
+const AFTER_LITERAL = ' \t+,;)\\';
+
+/** The text of a line that could belong to a key: without its prefix, spaces and string-literal wrapping. */
+function keyText(line: string, prefix: string): string {
+  let text = line.slice(prefix.length).trim();
+  if (QUOTES.includes(text.charAt(0))) text = text.slice(1);
+  let end = text.length;
+  while (end > 0 && AFTER_LITERAL.includes(text.charAt(end - 1))) end -= 1;
+  if (end > 0 && QUOTES.includes(text.charAt(end - 1))) end -= 1;
+  if (text.endsWith('\\n', end)) end -= 2;
+  if (text.endsWith('\\r', end)) end -= 2;
+  return text.slice(0, end);
 }
 
 /** The line's prefix (kept, so a diff still reads as one) and whether the rest could be part of a key. */
 function keyLine(line: string): { prefix: string; body: boolean } {
   const prefix = LINE_PREFIX.exec(line)?.[0] ?? '';
-  return { prefix, body: KEY_BODY.test(line.slice(prefix.length).trim()) };
+  return { prefix, body: KEY_BODY.test(keyText(line, prefix)) };
 }
 
 /**
@@ -203,18 +218,20 @@ export function redactLines(lines: string[], applyingRules = true): RedactedValu
         count += 1;
         for (let above = result.length - 1; above >= 0; above--) {
           const previous = lines[above] ?? '';
-          const body = previous.slice(keyLine(previous).prefix.length).trim();
+          const body = keyText(previous, keyLine(previous).prefix);
           // The key's last line may be short; the ones before it are full.
-          const keyText = above === result.length - 1 ? /^[A-Za-z0-9+/=]{4,}$/.test(body) : KEY_BASE64_LINE.test(body);
-          if (!keyText || result[above]?.includes('[redacted:')) break;
+          const looksLikeKey = above === result.length - 1 ? /^[A-Za-z0-9+/=]{4,}$/.test(body) : KEY_BASE64_LINE.test(body);
+          if (!looksLikeKey || result[above]?.includes('[redacted:')) break;
           result[above] = masked(previous);
         }
       }
       insideKey = false;
       const after = rules(line.slice(end.index + end[0].length));
       count += after.count;
-      const before = line.slice(0, end.index);
-      result.push(`${LINE_PREFIX.exec(before)?.[0] === before ? before : ''}${marker('private-key')}${after.text}`);
+      // Only the line's prefix is kept before the marker (a diff line stays one); what else stood before
+      // END may be the key's last text.
+      const prefix = LINE_PREFIX.exec(line.slice(0, end.index))?.[0] ?? '';
+      result.push(`${prefix}${marker('private-key')}${after.text}`);
       continue;
     }
     insideKey = false;
