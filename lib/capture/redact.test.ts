@@ -175,10 +175,41 @@ describe('a private key pasted into code as string literals', () => {
       '+[redacted:private-key]',
       '+[redacted:private-key]',
       '+[redacted:private-key]',
-      '+[redacted:private-key]\\n";',
+      '+  "[redacted:private-key]\\n";',
       '+const other = 1;',
     ]);
     expect(count).toBe(1);
+  });
+
+  it.each([
+    ['Java, the operator first', (line: string) => `+      + "${line}\\n"`],
+    ['Python bytes', (line: string) => `+    b"${line}\\n"`],
+    ['Objective-C', (line: string) => `+    @"${line}\\n"`],
+    ['PHP concatenation', (line: string) => `+    "${line}\\n" .`],
+    ['a comment after the literal', (line: string) => `+    "${line}\\n" + // test only`],
+    ['a doubly escaped newline', (line: string) => `+    "${line}\\\\n" +`],
+  ])('masks a key written in literals: %s', (_, literal) => {
+    const lines = ['+String key =', literal('-----BEGIN PRIVATE KEY-----'), ...body.map(literal), literal('-----END PRIVATE KEY-----'), '+next();'];
+    const { value, count } = redactLines(lines);
+    expect(value.join('\n')).not.toMatch(/MIIE|Zm9v|cXV4/);
+    expect(value.at(-1)).toBe('+next();');
+    expect(count).toBe(1);
+    // A window that opens inside the key: its END, in a literal, closes it.
+    expect(redactLines(lines.slice(2)).value.join('\n')).not.toMatch(/MIIE|Zm9v|cXV4/);
+  });
+
+  it('leaves code around a BEGIN or END marker alone: constants, short literals, statements', () => {
+    const footer = ['+export const PEM_FOOTER =', "+  '-----END PRIVATE KEY-----';"];
+    expect(redactLines(footer)).toEqual({ value: footer, count: 0 });
+    const joined = ['+  return header +', '+    encodedBody +', "+    '-----END PRIVATE KEY-----\\n';"];
+    expect(redactLines(joined)).toEqual({ value: joined, count: 0 });
+    const check = ["+  if (text.startsWith('-----BEGIN PRIVATE KEY-----')) {", "+    format = 'pkcs8',", '+    return;', '+  }'];
+    expect(redactLines(check).value.slice(1)).toEqual(check.slice(1));
+  });
+
+  it('masks a key whose short last line ends in +, above a lone END', () => {
+    const window = [' context', ` ${body[0]!}`, ` ${body[1]!}`, ' ABC+', ' -----END RSA PRIVATE KEY-----'];
+    expect(redactLines(window).value).toEqual([' context', ...Array(4).fill(' [redacted:private-key]')]);
   });
 
   it('masks a key written as an array of quoted lines, and one whose window opens inside it', () => {

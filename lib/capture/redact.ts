@@ -1,4 +1,5 @@
 // Masks secrets (tokens, keys, passwords, JWTs, private keys) before captured text leaves the page.
+import { keyTextOf, type KeyText } from './key-literal';
 
 export interface RedactedText {
   text: string;
@@ -154,35 +155,38 @@ const KEY_BASE64_LINE = /^[A-Za-z0-9+/=]{16,}$/;
 // An END that closes a key fills its line (after a diff marker or a timestamp, maybe inside a string
 // literal); one inside code or prose ("const FOOTER = '-----END PRIVATE KEY-----'") closes nothing.
 const KEY_END_ALONE = /^-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----$/;
+// The last line of a key may be short; the ones before it are full.
+const KEY_LAST_LINE = /^[A-Za-z0-9+/=]{4,}$/;
 
-/** True when the line's text is the END marker at `index` and nothing else (string-literal wrapping aside). */
-function endsKeyAlone(line: string, index: number): boolean {
+/** The line's key text: without its prefix, its spaces and any string-literal wrapping. */
+function keyTextAfter(line: string, prefix: string): KeyText {
+  return keyTextOf(line.slice(prefix.length).trim());
+}
+
+function keyTextOfLine(line: string): string {
+  return keyTextAfter(line, LINE_PREFIX.exec(line)?.[0] ?? '').text;
+}
+
+/**
+ * Whether the END marker at `index` is the whole of its line's text: as it is ('plain'), or as a string
+ * literal ('quoted'), which closes a key only below a line of key text (a constant holding the marker
+ * is code, not a key).
+ */
+function endsKeyAlone(line: string, index: number): 'plain' | 'quoted' | undefined {
   // The prefix is looked for before the marker only: its first dash is no diff marker.
-  return KEY_END_ALONE.test(keyText(line, LINE_PREFIX.exec(line.slice(0, index))?.[0] ?? ''));
+  const key = keyTextAfter(line, LINE_PREFIX.exec(line.slice(0, index))?.[0] ?? '');
+  if (!KEY_END_ALONE.test(key.text)) return undefined;
+  return key.quoted ? 'quoted' : 'plain';
 }
 
-// A key pasted into code as string literals (`"MIIE…\n" +`, `'MIIE…',`) or continued in a shell (`MIIE…\`):
-// the quotes, escaped newline and operator around the key's text on each line, taken off by hand
-// (a pattern for the trailing part backtracked quadratically on a long run of operators).
-const QUOTES = `"'\``;
-const AFTER_LITERAL = ' \t+,;)\\';
-
-/** The text of a line that could belong to a key: without its prefix, spaces and string-literal wrapping. */
-function keyText(line: string, prefix: string): string {
-  let text = line.slice(prefix.length).trim();
-  if (QUOTES.includes(text.charAt(0))) text = text.slice(1);
-  let end = text.length;
-  while (end > 0 && AFTER_LITERAL.includes(text.charAt(end - 1))) end -= 1;
-  if (end > 0 && QUOTES.includes(text.charAt(end - 1))) end -= 1;
-  if (text.endsWith('\\n', end)) end -= 2;
-  if (text.endsWith('\\r', end)) end -= 2;
-  return text.slice(0, end);
-}
-
-/** The line's prefix (kept, so a diff still reads as one) and whether the rest could be part of a key. */
+/** The line's prefix (kept, so a diff still reads as one) and whether the rest could go on a key. */
 function keyLine(line: string): { prefix: string; body: boolean } {
   const prefix = LINE_PREFIX.exec(line)?.[0] ?? '';
-  return { prefix, body: KEY_BODY.test(keyText(line, prefix)) };
+  const key = keyTextAfter(line, prefix);
+  // A literal goes on a key when it ends a line of the key (`\n`) or is a full line of it, so that code
+  // after a BEGIN in a condition ('pkcs8', null) is not taken for key text.
+  const body = KEY_BODY.test(key.text) && (!key.quoted || key.newline || key.text.length >= 16);
+  return { prefix, body };
 }
 
 /**
@@ -210,28 +214,33 @@ export function redactLines(lines: string[], applyingRules = true): RedactedValu
       result.push(masked(line));
       continue;
     }
-    const closesKey = end !== null && !KEY_BEGIN.test(line.slice(0, end.index)) && (insideKey || endsKeyAlone(line, end.index));
+    const alone = end === null || insideKey ? undefined : endsKeyAlone(line, end.index);
+    const closesKey =
+      end !== null &&
+      !KEY_BEGIN.test(line.slice(0, end.index)) &&
+      (insideKey || alone === 'plain' || (alone === 'quoted' && KEY_LAST_LINE.test(keyTextOfLine(lines[result.length - 1] ?? ''))));
     if (end && closesKey) {
       // A key's last line: masked up to its END, with the key lines above it when this text does not
       // hold its BEGIN line (whose masking already covered them otherwise).
       if (!insideKey) {
         count += 1;
-        for (let above = result.length - 1; above >= 0; above--) {
-          const previous = lines[above] ?? '';
-          const body = keyText(previous, keyLine(previous).prefix);
-          // The key's last line may be short; the ones before it are full.
-          const looksLikeKey = above === result.length - 1 ? /^[A-Za-z0-9+/=]{4,}$/.test(body) : KEY_BASE64_LINE.test(body);
-          if (!looksLikeKey || result[above]?.includes('[redacted:')) break;
-          result[above] = masked(previous);
+        for (let row = result.length - 1; row >= 0; row--) {
+          const previous = lines[row] ?? '';
+          const body = keyTextAfter(previous, keyLine(previous).prefix).text;
+          const looksLikeKey = row === result.length - 1 ? KEY_LAST_LINE.test(body) : KEY_BASE64_LINE.test(body);
+          if (!looksLikeKey || result[row]?.includes('[redacted:')) break;
+          result[row] = masked(previous);
         }
       }
       insideKey = false;
       const after = rules(line.slice(end.index + end[0].length));
       count += after.count;
-      // Only the line's prefix is kept before the marker (a diff line stays one); what else stood before
-      // END may be the key's last text.
-      const prefix = LINE_PREFIX.exec(line.slice(0, end.index))?.[0] ?? '';
-      result.push(`${prefix}${marker('private-key')}${after.text}`);
+      // What stood before END is kept when it is only the line's prefix and a literal's opening (`+  "`):
+      // with letters or digits, it may be the key's last text.
+      const before = line.slice(0, end.index);
+      const prefix = LINE_PREFIX.exec(before)?.[0] ?? '';
+      const kept = /[A-Za-z0-9]/.test(before.slice(prefix.length)) ? prefix : before;
+      result.push(`${kept}${marker('private-key')}${after.text}`);
       continue;
     }
     insideKey = false;
