@@ -114,7 +114,7 @@ export async function browserCaptureRows(pages: BrowserPage[], loads = 3): Promi
   let engineUsed = false;
   try {
     const otherOrigin = site.origin.replace('127.0.0.1', 'localhost');
-    await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host, new URL(otherOrigin).host] });
+    await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host, new URL(otherOrigin).host], captureTimings: true });
     for (const entry of pages) {
       const captures: number[] = [];
       const walls: number[] = [];

@@ -19,6 +19,7 @@ export interface SettingsDraft {
   /** Kept as typed, so a half-typed number is not snapped back while the user types. */
   tokenBudget: string;
   inPageHelp: boolean;
+  captureTimings: boolean;
 }
 
 export type DraftField = 'baseUrl' | 'apiKey' | 'model' | 'tokenBudget';
@@ -36,6 +37,7 @@ export function draftFromSettings(settings: Settings): SettingsDraft {
     enterpriseHosts: [...settings.githubHosts],
     tokenBudget: String(settings.tokenBudget),
     inPageHelp: settings.inPageHelp,
+    captureTimings: settings.captureTimings,
   };
 }
 
@@ -57,6 +59,7 @@ export function settingsFromDraft(draft: SettingsDraft, base: Settings): Setting
     githubHosts: enterprise,
     tokenBudget: Number(draft.tokenBudget),
     inPageHelp: draft.inPageHelp,
+    captureTimings: draft.captureTimings,
   };
 }
 

@@ -42,7 +42,7 @@ export default defineBackground(() => {
       // While the page reads itself this worker waits: load and warm the sandbox engine meanwhile (after
       // this reply), so a card accepted at once does not wait for it.
       if (capture) setTimeout(preloadSandboxQuietly, 0);
-      return { capture, githubHosts: settings.githubHosts, inPageHelp: settings.inPageHelp && github };
+      return { capture, githubHosts: settings.githubHosts, inPageHelp: settings.inPageHelp && github, captureTimings: settings.captureTimings };
     },
     async 'context-update'({ reading }, { tabId }) {
       if (tabId === undefined) return { accepted: false };

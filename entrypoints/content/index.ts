@@ -17,6 +17,7 @@ export default defineContentScript({
   runAt: 'document_end',
   async main(ctx) {
     let githubHosts: string[] = [];
+    let captureTimings = false;
     // Runs only actions the background forwards after the user's click in the panel; checked again here.
     const executor = createExecutor(document);
     ctx.onInvalidated(() => executor.clearPreview());
@@ -31,7 +32,7 @@ export default defineContentScript({
     const handlers: { [Name in ContentMessageName]: (input: Record<string, unknown>) => Promise<unknown> } = {
       'context-capture': async (input) => {
         if (Array.isArray(input.githubHosts)) githubHosts = input.githubHosts.filter((host): host is string => typeof host === 'string');
-        return captureLivePage(githubHosts);
+        return captureLivePage(githubHosts, captureTimings);
       },
       'section-read': async (input) => readSection(document, typeof input.section === 'string' ? input.section.slice(0, 300) : ''),
       'action-execute': async (input) => executor.execute(checked(input.action)),
@@ -60,8 +61,9 @@ export default defineContentScript({
     const report = async () => {
       const answer = await sendToBackground('content-ready', { url: location.href });
       githubHosts = answer.githubHosts;
+      captureTimings = answer.captureTimings;
       try {
-        if (answer.capture && !ctx.isInvalid) await sendToBackground('context-update', { reading: await captureLivePage(githubHosts) });
+        if (answer.capture && !ctx.isInvalid) await sendToBackground('context-update', { reading: await captureLivePage(githubHosts, captureTimings) });
       } finally {
         // After the capture: placing the buttons lays out the page, and the first card need not wait for it.
         inPageHelp.setEnabled(answer.inPageHelp);

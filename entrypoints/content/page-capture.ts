@@ -27,11 +27,14 @@ function fetchOnce(url: string): Promise<string> {
 
 const MEASURES = ['tandem-capture', 'tandem-capture-main-thread', 'tandem-capture-longest-slice', ...['classify', 'adapter', 'focus', 'redact', 'limits'].map((stage) => `tandem-capture:${stage}`)];
 
-/** The page read and redacted here; the background finishes it (see lib/capture/finish-reading.ts). */
-export async function captureLivePage(githubHosts: string[]): Promise<PageReading> {
+/**
+ * The page read and redacted here; the background finishes it (see lib/capture/finish-reading.ts).
+ * With `recordTimings` (the captureTimings setting), its timings are left on the page's timeline.
+ */
+export async function captureLivePage(githubHosts: string[], recordTimings: boolean): Promise<PageReading> {
   // Only the latest capture's figures stay on the page's timeline: a page re-read every few seconds
   // would otherwise collect them without end.
-  for (const name of MEASURES) performance.clearMeasures(name);
+  if (recordTimings) for (const name of MEASURES) performance.clearMeasures(name);
   const started = performance.now();
   let waited = 0;
   // The longest stretch between waits: how long at most the page could not respond because of capture.
@@ -52,7 +55,7 @@ export async function captureLivePage(githubHosts: string[]): Promise<PageReadin
     githubHosts,
     selection: window.getSelection()?.toString() || undefined,
     viewport: { top: 0, bottom: window.innerHeight },
-    onStage: (stage, start, end) => performance.measure(`tandem-capture:${stage}`, { start, end }),
+    onStage: recordTimings ? (stage, start, end) => performance.measure(`tandem-capture:${stage}`, { start, end }) : undefined,
     // Same-origin only (the pull request's .diff): the page's own cookies, never another site.
     fetchText: (url) => waitingOn(() => fetchOnce(url)),
     // While capture yields, the page runs its own tasks (its first layout of a long diff, often): theirs, not capture's.
@@ -60,6 +63,7 @@ export async function captureLivePage(githubHosts: string[]): Promise<PageReadin
   });
   const ended = performance.now();
   longestSlice = Math.max(longestSlice, ended - sliceStarted);
+  if (!recordTimings) return reading;
   // On the page's performance timeline, so `npm run bench` (and DevTools) can read what a capture costs:
   // from start to finish, and the part that held the page's main thread (the rest waited on the network
   // or yielded, while the page went on with its own work).

@@ -1,4 +1,5 @@
 import { AmbientSitesSection } from '../../components/settings/ambient-sites-section';
+import { CaptureTimingsSection } from '../../components/settings/capture-timings-section';
 import { InPageHelpSection } from '../../components/settings/in-page-help-section';
 import { ProactivitySection } from '../../components/settings/proactivity-section';
 import { ProviderSection } from '../../components/settings/provider-section';
@@ -80,6 +81,7 @@ export function SettingsPage() {
           />
           <TokenBudgetSection value={current.tokenBudget} error={errors.value.tokenBudget} onChange={(tokenBudget) => updateDraft({ tokenBudget })} />
           <InPageHelpSection enabled={current.inPageHelp} onChange={(inPageHelp) => updateDraft({ inPageHelp })} />
+          <CaptureTimingsSection enabled={current.captureTimings} onChange={(captureTimings) => updateDraft({ captureTimings })} />
           <SaveBar dirty={dirty.value} canSave={canSave.value} blocker={saveBlocker.value} saveState={saveState.value} onDiscard={discardChanges} />
         </form>
       )}

@@ -12,7 +12,7 @@ const context = {
 
 function handlers() {
   return {
-    'content-ready': vi.fn(() => ({ capture: true, githubHosts: [], inPageHelp: true })),
+    'content-ready': vi.fn(() => ({ capture: true, githubHosts: [], inPageHelp: true, captureTimings: false })),
     'context-update': vi.fn(() => ({ accepted: true })),
     'tab-view-get': vi.fn(() => null),
     'script-rerun': vi.fn(() => ({ ok: true, logs: [], ms: 0 })),

@@ -30,7 +30,7 @@ export type ActionOutcome = { ok: true; message: string; undoToken?: string; tar
 
 /** Messages to the background through runtime.sendMessage. */
 export interface BackgroundProtocol {
-  'content-ready': { from: 'content'; input: { url: string }; output: { capture: boolean; githubHosts: string[]; /** Show in-page help buttons on this page. */ inPageHelp: boolean } };
+  'content-ready': { from: 'content'; input: { url: string }; output: { capture: boolean; githubHosts: string[]; /** Show in-page help buttons on this page. */ inPageHelp: boolean; /** Leave capture timings on the page's timeline. */ captureTimings: boolean } };
   /** The page as read (redacted); the background finishes it (finishReading) before anything uses it. */
   'context-update': { from: 'content'; input: { reading: PageReading }; output: { accepted: boolean } };
   'tab-view-get': { from: 'extension'; input: { tabId: number }; output: TabView | null };

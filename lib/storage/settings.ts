@@ -20,6 +20,11 @@ export interface Settings {
   githubHosts: string[];
   tokenBudget: number;
   inPageHelp: boolean;
+  /**
+   * Whether each capture leaves its timings on the page's performance timeline (for DevTools and
+   * `npm run bench`). Off by default: the page can read its own timeline, and would learn Tandem read it.
+   */
+  captureTimings: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // Small on purpose: the full page data stays in the sandbox for scripts; the prompt carries an outline.
   tokenBudget: 1300,
   inPageHelp: true,
+  captureTimings: false,
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

@@ -47,7 +47,8 @@ beforeAll(async () => {
     ]),
   );
   tandem = await launchTandem();
-  await tandem.configure({ githubHosts: [github.host], ambientHosts: ['github.com', site.host, github.host] });
+  // Capture's timings on the page's timeline: what the figures below are read from.
+  await tandem.configure({ githubHosts: [github.host], ambientHosts: ['github.com', site.host, github.host], captureTimings: true });
 });
 
 afterAll(async () => {

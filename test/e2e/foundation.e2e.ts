@@ -68,6 +68,8 @@ describe('the built extension', () => {
     expect(data.threads).toEqual([expect.objectContaining({ path: 'src/sync/client.ts', resolved: false })]);
     expect(data.labels).toEqual(['enhancement', 'sync']);
     expect(site.requests).toContain('/acme/widgets/pull/42.diff');
+    // The page was read, and its own timeline does not say so (capture timings are a developer setting, off).
+    expect(await page.evaluate(() => performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('tandem')).length)).toBe(0);
     await panel.close();
     await page.close();
   });

@@ -95,6 +95,8 @@ describe('the options page', () => {
     await replaceText('[data-testid="provider-api-key"]', 'sk-good');
     await page.click('[data-testid="proactivity-prefetch"]');
     await replaceText('[data-testid="token-budget"]', '2400');
+    expect(await page.$eval('[data-testid="capture-timings"]', (element) => (element as HTMLInputElement).checked)).toBe(false);
+    await page.click('[data-testid="capture-timings"]');
     await page.click('[data-testid="save"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.textContent?.includes('Saved'));
     expect(await page.$eval('[data-testid="save"]', (element) => (element as HTMLButtonElement).disabled)).toBe(true);
@@ -102,6 +104,7 @@ describe('the options page', () => {
       provider: { baseUrl: llm.url, apiKey: 'sk-good', model: 'fake-model' },
       proactivity: 'prefetch',
       tokenBudget: 2400,
+      captureTimings: true,
     });
 
     await page.reload();
@@ -111,6 +114,7 @@ describe('the options page', () => {
     expect(await valueOf('[data-testid="provider-model"]')).toBe('fake-model');
     expect(await valueOf('[data-testid="token-budget"]')).toBe('2400');
     expect(await page.$eval('[data-testid="proactivity-prefetch"]', (element) => (element as HTMLInputElement).checked)).toBe(true);
+    expect(await page.$eval('[data-testid="capture-timings"]', (element) => (element as HTMLInputElement).checked)).toBe(true);
     const key = await page.$eval('[data-testid="provider-api-key"]', (element) => ({ type: (element as HTMLInputElement).type, value: (element as HTMLInputElement).value }));
     expect(key).toEqual({ type: 'password', value: 'sk-good' });
     await page.click('[data-testid="provider-api-key-toggle"]');
