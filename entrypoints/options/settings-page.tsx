@@ -1,9 +1,8 @@
 import { AmbientSitesSection } from '../../components/settings/ambient-sites-section';
-import { CaptureTimingsSection } from '../../components/settings/capture-timings-section';
-import { InPageHelpSection } from '../../components/settings/in-page-help-section';
 import { ProactivitySection } from '../../components/settings/proactivity-section';
 import { ProviderSection } from '../../components/settings/provider-section';
 import { SaveBar } from '../../components/settings/save-bar';
+import { SwitchSection } from '../../components/settings/switch-section';
 import { TokenBudgetSection } from '../../components/settings/token-budget-section';
 import {
   addHost,
@@ -80,8 +79,24 @@ export function SettingsPage() {
             onAllow={askForHost}
           />
           <TokenBudgetSection value={current.tokenBudget} error={errors.value.tokenBudget} onChange={(tokenBudget) => updateDraft({ tokenBudget })} />
-          <InPageHelpSection enabled={current.inPageHelp} onChange={(inPageHelp) => updateDraft({ inPageHelp })} />
-          <CaptureTimingsSection enabled={current.captureTimings} onChange={(captureTimings) => updateDraft({ captureTimings })} />
+          <SwitchSection
+            id="in-page"
+            title="In-page help"
+            label="Show Explain buttons inside GitHub pages"
+            hint="Small buttons next to checks, diffs and logs open Tandem’s panel with an answer."
+            testId="in-page-help"
+            enabled={current.inPageHelp}
+            onChange={(inPageHelp) => updateDraft({ inPageHelp })}
+          />
+          <SwitchSection
+            id="developer"
+            title="For developers"
+            label="Record capture timings on each page"
+            hint="Adds tandem-capture measures to the page’s performance timeline, for DevTools. The page can read them, so it would know Tandem read it."
+            testId="capture-timings"
+            enabled={current.captureTimings}
+            onChange={(captureTimings) => updateDraft({ captureTimings })}
+          />
           <SaveBar dirty={dirty.value} canSave={canSave.value} blocker={saveBlocker.value} saveState={saveState.value} onDiscard={discardChanges} />
         </form>
       )}

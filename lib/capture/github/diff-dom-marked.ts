@@ -36,7 +36,7 @@ export function readMarkedLines(container: Element): string[] | undefined {
       continue;
     }
     // Unmarked, only a hunk cell is expected: a header, or an expander row's empty cell (no line).
-    if (marker !== null || !` ${element.getAttribute('class') ?? ''} `.includes(' blob-code-hunk ')) return undefined;
+    if (marker !== null || !element.classList.contains('blob-code-hunk')) return undefined;
     const header = textOf(element);
     if (hunkHeaderPattern.test(header)) lines.push(header);
   }
