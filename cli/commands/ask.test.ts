@@ -63,6 +63,23 @@ describe('ask command', () => {
     expect(JSON.stringify(server.chatCalls()[0]?.body?.messages)).toContain('Draft a review');
   });
 
+  it('reads more of the saved page when the model asks for a section', async () => {
+    server = await startFakeLlm({
+      turns: [
+        { toolCalls: [{ name: 'read_more', arguments: JSON.stringify({ section: 'src/upload.ts' }) }] },
+        (call) => {
+          const last = call.body?.messages?.at(-1);
+          const read = last?.role === 'tool' ? String(last.content) : '';
+          return { text: read.includes('not available') || !read.includes('upload') ? `read failed: ${read.slice(0, 80)}` : `Read ${read.length} characters.` };
+        },
+      ],
+    });
+    const io = recordingIo();
+    const code = await askWithEnvironment({ TANDEM_MODEL: 'fake-model', OPENAI_BASE_URL: server.url })([page, '--url', url, 'What changed in upload?'], io);
+    expect(code).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(/Read \d+ characters\.$/);
+  });
+
   it('exits 1 and names the fix when the server refuses the key', async () => {
     server = await startFakeLlm({ requireApiKey: 'right-key', fallback: { text: 'unused' } });
     const io = recordingIo();
@@ -70,7 +87,8 @@ describe('ask command', () => {
     expect(code).toBe(1);
     const errors = io.stderr.join('\n');
     expect(errors).toMatch(/^AuthError: /);
-    expect(errors).toContain('Fix: ');
+    expect(errors).toContain('Fix: The API key was refused: check OPENAI_API_KEY');
+    expect(errors).not.toContain('Settings');
   });
 
   it('exits 2 with a clear message when TANDEM_MODEL is missing', async () => {

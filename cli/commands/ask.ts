@@ -6,9 +6,10 @@ import { UsageError, flagValue, parseUrl, positiveNumber } from '../arguments';
 import type { ProviderSettings } from '../../lib/agent/client';
 import type { AgentEvent } from '../../lib/agent/events';
 import { describeAction } from '../../lib/actions/describe';
-import type { PageContext, ScriptResult, View } from '../../lib/context/types';
+import type { ScriptResult, View } from '../../lib/context/types';
 import { runTurn } from '../../lib/conversation/run-turn';
-import { captureSavedPage } from './capture';
+import { readSection } from '../../lib/capture/read-section';
+import { loadSavedPage } from './capture';
 
 const USAGE = 'usage: ask <file.html> --url <page-url> "<question>" [--github-host host]... [--budget N]\n' +
   'environment: TANDEM_MODEL (required), OPENAI_API_KEY, OPENAI_BASE_URL (default https://api.openai.com/v1)';
@@ -168,22 +169,42 @@ function printEvent(event: AgentEvent, printer: AnswerPrinter, io: CliIO): numbe
     case 'run-error':
       printer.flush();
       io.err(`${event.error.name}: ${event.error.message}`);
-      if (event.error.fix) io.err(`Fix: ${event.error.fix}`);
+      if (event.error.fix) io.err(`Fix: ${terminalFix(event.error.name, event.error.fix)}`);
       return 1;
   }
+}
+
+/** The panel's fixes point at its Settings page; here the settings are environment variables. */
+const TERMINAL_FIXES: Partial<Record<string, string>> = {
+  AuthError: 'The API key was refused: check OPENAI_API_KEY (and that the key may use this model).',
+  ModelNotFoundError: 'Set TANDEM_MODEL to a model the server lists (GET <OPENAI_BASE_URL>/models); also check that OPENAI_BASE_URL ends with /v1.',
+  EndpointNotFoundError: 'Check OPENAI_BASE_URL: it usually ends with /v1 (for example http://localhost:11434/v1).',
+  ProviderError: 'The server rejected the request. Check that the model in TANDEM_MODEL supports chat (and tool calling).',
+};
+
+export function terminalFix(name: string, fix: string): string {
+  return TERMINAL_FIXES[name] ?? fix.replace('Check the base URL in Settings.', 'Check OPENAI_BASE_URL.');
 }
 
 async function run(args: string[], io: StreamingCliIO, environment: AskEnvironment): Promise<number> {
   const parsed = parseAskArguments(args);
   const provider = providerFromEnvironment(environment);
-  const context: PageContext = await captureSavedPage(parsed.htmlPath, parsed.url, parsed);
+  const { document, context } = await loadSavedPage(parsed.htmlPath, parsed.url, parsed);
   const controller = new AbortController();
   // Ctrl-C stops the run through the same signal as the panel's Stop button, so the error says "stopped".
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
   const printer = new AnswerPrinter(io);
   try {
-    const events = runTurn({ type: 'ask', question: parsed.question }, { context, provider, tokenBudget: parsed.budget, history: [], signal: controller.signal });
+    const events = runTurn({ type: 'ask', question: parsed.question }, {
+      context,
+      provider,
+      tokenBudget: parsed.budget,
+      history: [],
+      signal: controller.signal,
+      // As the content script does on the live page: the saved page is the page here.
+      readMore: async (section) => readSection(document, section.slice(0, 300)).text,
+    });
     for await (const event of events) {
       const code = printEvent(event, printer, io);
       if (code !== undefined) return code;

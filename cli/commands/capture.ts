@@ -56,10 +56,20 @@ export function parseSavedPage(html: string, url: string): Document {
  * from the DOM, and no layout, so there is no viewport focus.
  */
 export async function captureSavedPage(htmlPath: string, url: string, options: { githubHosts: string[]; selection?: string }): Promise<PageContext> {
+  return (await loadSavedPage(htmlPath, url, options)).context;
+}
+
+/** The saved page's document with its capture, for commands that read more of the page later (`ask`'s read_more). */
+export async function loadSavedPage(
+  htmlPath: string,
+  url: string,
+  options: { githubHosts: string[]; selection?: string },
+): Promise<{ document: Document; context: PageContext }> {
   const html = await readHtml(htmlPath);
   const context: Parameters<typeof capturePage>[2] = { githubHosts: options.githubHosts, viewport: null };
   if (options.selection !== undefined) context.selection = options.selection;
-  return capturePage(parseSavedPage(html, url), url, context);
+  const document = parseSavedPage(html, url);
+  return { document, context: await capturePage(document, url, context) };
 }
 
 export const captureCommand: Command = async (args: string[], io: CliIO) => {

@@ -109,7 +109,7 @@ export class TimeoutError extends AgentError {
         ? `The model sent nothing for ${seconds} s`
         : `The model server did not answer within ${seconds} s`,
     );
-    this.fix = 'The server may be overloaded or loading the model; try again, or raise the timeout in Settings.';
+    this.fix = 'The server may be overloaded or still loading the model; try again in a moment.';
   }
 }
 
@@ -224,7 +224,7 @@ export function toAgentError(error: unknown, settings: ErrorSettings): AgentErro
   if (error instanceof AgentError) return error;
   if (isAbortLike(error)) return new AbortError();
   if (error instanceof APIConnectionTimeoutError) {
-    return new TimeoutError(Math.round((settings.timeoutMs ?? 0) / 1000), 'total');
+    return new TimeoutError((settings.timeoutMs ?? 0) / 1000, 'total');
   }
   if (error instanceof APIConnectionError) return new NetworkError(settings.baseUrl, causeMessage(error));
   if (error instanceof APIError) {

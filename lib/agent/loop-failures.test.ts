@@ -171,6 +171,22 @@ describe('runAgent: failures', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('waits longer than the stall timeout for a server that is slow to start answering', async () => {
+    // A local server loading its model answers late; only the request timeout (5 s here) bounds that wait.
+    const fake = await start({ turns: [() => new Promise((resolve) => setTimeout(() => resolve({ text: 'Loaded, and here is the answer.' }), 600))] });
+    const events = await collectEvents(runAgent(request, recordingDeps(fake.url, { stallTimeoutMs: 150 })));
+    expect(eventsOf(events, 'run-end')[0]).toMatchObject({ text: 'Loaded, and here is the answer.' });
+  });
+
+  it('reports TimeoutError when the server does not start answering within the request timeout', async () => {
+    const fake = await start({ turns: [() => new Promise((resolve) => setTimeout(() => resolve({ text: 'too late' }), 3_000))] });
+    const client = createClient({ baseUrl: fake.url, model: 'fake-model', timeoutMs: 300 });
+    const started = Date.now();
+    const error = runError(await collectEvents(runAgent(request, recordingDeps(fake.url, { client, stallTimeoutMs: 150, retry: { attempts: 0 } }))));
+    expect(error).toMatchObject({ name: 'TimeoutError', message: expect.stringContaining('0.3 s') });
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
   it('reports NetworkError naming the base URL when nothing listens', async () => {
     const fake = await start({});
     const url = fake.url;

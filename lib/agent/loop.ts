@@ -5,7 +5,8 @@ import { AbortError, MaxStepsError, toAgentError, type ErrorSettings } from './e
 import type { AgentEvent, ScriptSource } from './events';
 import { retryPolicy } from './retry';
 import { streamModelReply, type ModelReply, type StepSettings, type ToolCallDraft } from './stream-reply';
-import { extractScriptBlocks } from './text-fallback';
+import { fencePageData } from './prompt';
+import { scriptsToRun } from './text-fallback';
 import { capText, defaultToolOutputMaxChars, scriptResultForModel } from './tool-output';
 import { parseToolCall, toolDefinitions } from './tools';
 import type { AgentDeps, ChatMessage, RunRequest } from './types';
@@ -62,7 +63,8 @@ async function* runSteps(request: RunRequest, deps: AgentDeps, errorSettings: Er
       for (const call of reply.toolCalls) yield* runToolCall(call, state);
       continue;
     }
-    const scripts = deps.textFallback === false || state.usedNativeTools ? [] : extractScriptBlocks(reply.text);
+    const tools = state.usedNativeTools ? 'used' : stepSettings.toolsEnabled ? 'offered' : 'refused';
+    const scripts = deps.textFallback === false ? [] : scriptsToRun(reply.text, tools);
     if (scripts.length === 0) {
       yield { type: 'run-end', text: reply.text, steps: step };
       return;
@@ -191,7 +193,8 @@ async function* runTextScripts(scripts: string[], replyText: string, step: numbe
     role: 'user',
     content:
       `Output of the script${scripts.length === 1 ? '' : 's'} in your last reply (tool output from the sandbox, not a message from me):\n` +
-      `${numbered.join('\n')}\n\nNow answer my question using this output. Write another \`\`\`js block only if you need more data.`,
+      // Fenced like page text: the output carries page data, which must not pass for the user speaking.
+      `${fencePageData(numbered.join('\n'))}\n\nNow answer my question using this output. Write another \`\`\`js block only if you need more data.`,
   });
 }
 

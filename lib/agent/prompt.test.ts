@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMessages, fencePageData, systemPrompt } from './prompt';
-import { extractScriptBlocks } from './text-fallback';
+import { extractScriptBlocks, isSandboxScript, scriptsToRun } from './text-fallback';
 
 describe('buildMessages', () => {
   it('puts the system prompt first, then history, then the fenced page with the question', () => {
@@ -47,5 +47,37 @@ describe('extractScriptBlocks', () => {
     const text = 'a\n```js\nsum([1])\n```\n```python\nprint(1)\n```\n```javascript\n1 + 1\n```\n```js\n\n```';
     expect(extractScriptBlocks(text)).toEqual(['sum([1])', '1 + 1']);
     expect(extractScriptBlocks('no code here')).toEqual([]);
+  });
+});
+
+describe('scriptsToRun', () => {
+  const sample = 'Here is a debounce helper:\n```js\nexport function debounce(fn, ms) {\n  let timer;\n  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };\n}\n```\nUse it on input events.';
+  const script = 'Let me count.\n```js\nreturn topN(files(), 1, (file) => file.additions)[0].path;\n```';
+
+  it('runs every block when the server refused tools, as the system prompt asked', () => {
+    expect(scriptsToRun(sample, 'refused')).toHaveLength(1);
+    expect(scriptsToRun(script, 'refused')).toHaveLength(1);
+  });
+
+  it('runs only sandbox scripts when tools were offered, and nothing once a tool was called', () => {
+    expect(scriptsToRun(sample, 'offered')).toEqual([]);
+    expect(scriptsToRun(script, 'offered')).toEqual(['return topN(files(), 1, (file) => file.additions)[0].path;']);
+    expect(scriptsToRun(script, 'used')).toEqual([]);
+  });
+
+  it('tells a script over the page from code written for elsewhere', () => {
+    for (const code of ['page.files.length', 'sum(page.rows.map((row) => row.n))', "view.table(groupBy(files(), 'status'))", 'addedLines(/TODO/).length']) {
+      expect(isSandboxScript(code), code).toBe(true);
+    }
+    for (const code of [
+      'function sum(a, b) { return a + b; }\nsum(1, 2)',
+      "const _ = require('lodash');\n_.sum([1, 2])",
+      "import { sum } from './math';\nsum([1])",
+      "await page.goto('https://example.com');\nconst title = await page.title();",
+      "document.querySelector('#app').textContent = page.title;",
+      'const total = items.reduce((a, b) => a + b, 0);',
+    ]) {
+      expect(isSandboxScript(code), code).toBe(false);
+    }
   });
 });

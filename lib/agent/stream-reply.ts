@@ -74,34 +74,53 @@ export class ReplyAccumulator {
   }
 }
 
-/** Aborts the request when the user stops or when no chunk arrived within the stall timeout. */
+/**
+ * Aborts the request when the user stops, or when the answer stalls: once the server has answered, the
+ * first chunk may take as long as the request itself may (a local server can still be loading the model
+ * or reading a long prompt), and each later chunk at most the stall timeout. Before the server answers,
+ * the SDK's own request timeout applies.
+ */
 class Watchdog {
   readonly controller = new AbortController();
-  stalled = false;
+  private stalledAfterMs: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onUserAbort = () => this.controller.abort(this.userSignal.reason);
 
   constructor(
     private readonly userSignal: AbortSignal,
     private readonly stallTimeoutMs: number,
+    private readonly requestTimeoutMs: number,
   ) {
     if (userSignal.aborted) this.controller.abort(userSignal.reason);
     else userSignal.addEventListener('abort', this.onUserAbort, { once: true });
-    this.touch();
   }
 
+  /** The server answered: its first chunk is due within the request timeout. */
+  answered(): void {
+    this.arm(Math.max(this.stallTimeoutMs, this.requestTimeoutMs));
+  }
+
+  /** A chunk arrived: the next is due within the stall timeout. */
   touch(): void {
+    this.arm(this.stallTimeoutMs);
+  }
+
+  private arm(ms: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.stalled = true;
-      this.controller.abort(new TimeoutError(Math.round(this.stallTimeoutMs / 1000), 'stall'));
-    }, this.stallTimeoutMs);
+      this.stalledAfterMs = ms;
+      this.controller.abort(this.stallError(ms));
+    }, ms);
+  }
+
+  private stallError(ms: number): TimeoutError {
+    return new TimeoutError(ms / 1000, 'stall');
   }
 
   /** Why the request ended early, if it was us who ended it. */
   tripped(): AgentError | undefined {
     if (this.userSignal.aborted) return new AbortError();
-    if (this.stalled) return new TimeoutError(this.stallTimeoutMs / 1000, 'stall');
+    if (this.stalledAfterMs !== undefined) return this.stallError(this.stalledAfterMs);
     return undefined;
   }
 
@@ -122,7 +141,7 @@ function cannotUseTools(error: AgentError, settings: StepSettings): boolean {
 export async function* streamModelReply(messages: ChatMessage[], settings: StepSettings): AsyncGenerator<AgentEvent, ModelReply> {
   const { deps, policy } = settings;
   for (let retry = 0; ; ) {
-    const watchdog = new Watchdog(deps.signal, settings.stallTimeoutMs);
+    const watchdog = new Watchdog(deps.signal, settings.stallTimeoutMs, deps.client.timeout);
     let yieldedText = false;
     let streaming = false;
     try {
@@ -137,7 +156,7 @@ export async function* streamModelReply(messages: ChatMessage[], settings: StepS
         { signal: watchdog.controller.signal },
       );
       streaming = true;
-      watchdog.touch();
+      watchdog.answered();
       const accumulator = new ReplyAccumulator(settings.step);
       for await (const chunk of stream) {
         watchdog.touch();

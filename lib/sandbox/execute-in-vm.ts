@@ -168,10 +168,12 @@ class VmRun {
   private serialise(hooks: PreludeHooks, value: QuickJSHandle): { valueText?: string; error?: string } {
     const result = this.vm.callFunction(hooks.serialise, this.vm.undefined, value);
     if (result.error !== undefined) {
+      // Owned before anything else: a handle left alive makes QuickJS abort when the runtime is freed.
+      const thrownHandle = this.handles.own(result.error);
       const stopped = this.stopMessage();
       if (stopped !== undefined) return { error: stopped };
-      const exhausted = this.vm.sameValue(result.error, this.vm.null) && this.memoryExhausted();
-      const thrown = this.thrownBy(result.error);
+      const exhausted = this.vm.sameValue(thrownHandle, this.vm.null) && this.memoryExhausted();
+      const thrown = readThrownValue(this.vm, thrownHandle);
       if (exhausted || thrown.message === 'out of memory') return { error: outOfMemoryMessage(this.limits) };
       return { error: `NotSerialisable: the script's value cannot be turned into JSON (${thrown.name ?? 'Error'}: ${thrown.message})` };
     }
@@ -185,10 +187,28 @@ class VmRun {
       const thrown = this.thrownBy(result.error);
       return { views: [], logs: [`[sandbox] the script's logs and views were lost: ${thrown.name ?? 'Error'}: ${thrown.message}`] };
     }
-    const parsed = JSON.parse(this.vm.getString(this.handles.own(result.value))) as { views: unknown; logs: string[]; logLinesCut: number };
+    const parsed = envelopeOf(this.vm.getString(this.handles.own(result.value)));
+    if (parsed === undefined) return { views: [], logs: ["[sandbox] the script's logs and views were lost: the sandbox's output was reshaped"] };
     const logs = parsed.logLinesCut > 0 ? [...parsed.logs, `… ${parsed.logLinesCut} more log line(s) not kept (limit ${this.limits.logLines} lines)`] : parsed.logs;
     return { views: parsed.views, logs };
   }
+}
+
+/**
+ * The prelude's output envelope, checked: the prelude writes it by hand, but it runs beside the script
+ * in the same VM, so the host trusts nothing about its shape.
+ */
+function envelopeOf(text: string): { views: unknown; logs: string[]; logLinesCut: number } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { views, logs, logLinesCut } = parsed as Record<string, unknown>;
+  if (!Array.isArray(logs) || !logs.every((line) => typeof line === 'string')) return undefined;
+  return { views, logs, logLinesCut: typeof logLinesCut === 'number' && Number.isFinite(logLinesCut) ? logLinesCut : 0 };
 }
 
 /**

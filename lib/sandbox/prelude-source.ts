@@ -137,8 +137,32 @@ export const PRELUDE_SOURCE = String.raw`(function installPrelude(inputJson, com
   const lazyGlobals = objectKeys(groupOfGlobal);
   for (let index = 0; index < lazyGlobals.length; index++) defineLazyGlobal(lazyGlobals[index], groupOfGlobal[lazyGlobals[index]]);
 
+  // The envelope is written by hand: JSON.stringify of an object or array consults toJSON, which a script
+  // can add to Object.prototype or Array.prototype and so reshape the logs. Strings have no toJSON lookup.
+  function stringsJson(lines) {
+    let text = '[';
+    for (let index = 0; index < lines.length; index++) text += (index === 0 ? '' : ',') + stringify(String(lines[index]));
+    return text + ']';
+  }
+
+  function viewsJson() {
+    let text = '[';
+    let written = 0;
+    for (let index = 0; index < views.length; index++) {
+      let json;
+      try {
+        json = stringify(views[index]);
+      } catch (error) {
+        // A view the script filled with something unserialisable is dropped, not the whole output.
+        json = undefined;
+      }
+      text += (written++ === 0 ? '' : ',') + (typeof json === 'string' ? json : 'null');
+    }
+    return text + ']';
+  }
+
   return {
     serialise: (value) => stringify(value),
-    collect: () => stringify({ views: views, logs: logs, logLinesCut: logLinesCut }),
+    collect: () => '{"views":' + viewsJson() + ',"logs":' + stringsJson(logs) + ',"logLinesCut":' + (logLinesCut | 0) + '}',
   };
 })`;

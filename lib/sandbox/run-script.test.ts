@@ -88,6 +88,15 @@ describe('errors', () => {
     expect((await runScript('return 1;\nlet = = 2;', noPage)).error).toMatch(/^SyntaxError: .+ \(line 2\)$/);
   });
 
+  it('says a script that stops mid-expression ended early, on its own last line', async () => {
+    const ended = 'SyntaxError: the script ends in the middle of a statement or expression';
+    expect((await runScript('const a = 1;\nreturn a +\n', noPage)).error).toBe(`${ended} (line 2)`);
+    expect((await runScript('const a = 1;\na +\n\n', noPage)).error).toBe(`${ended} (line 2)`);
+    expect((await runScript('function f() {\n  return [1,\n', noPage)).error).toBe(`${ended} (line 2)`);
+    // A string the script hands to eval is not the script: its error stays QuickJS's own.
+    expect((await runScript("eval('a +')", noPage)).error).not.toContain('the script ends');
+  });
+
   it('gives the thrown error with its message and script line', async () => {
     expect((await runScript('const a = 1;\n\nthrow new RangeError("too far");', noPage)).error).toBe('RangeError: too far (line 3)');
     expect((await runScript('const rows = null;\nreturn rows.length;', noPage)).error).toBe("TypeError: cannot read property 'length' of null (line 2)");

@@ -77,6 +77,22 @@ describe('helpers compiled on first use', () => {
   });
 });
 
+describe('the output the runner collects', () => {
+  it('keeps its shape when the script gives objects and arrays a toJSON', async () => {
+    const objects = await runScript('Object.prototype.toJSON = function () { return 5; };\nconsole.log("kept");\n1', noPage);
+    expect(objects).toMatchObject({ ok: true, value: 1, logs: ['kept'] });
+    const arrays = await runScript('Array.prototype.toJSON = function () { return "abc"; };\nconsole.log("hi");\nview.markdown("**m**");\n2', noPage);
+    expect(arrays).toMatchObject({ ok: true, value: 2, logs: ['hi'], views: [{ type: 'markdown', text: '**m**' }] });
+  });
+
+  it('drops only the view that cannot be turned into JSON', async () => {
+    const result = await runScript('view.markdown("first");\nview.table([{ a: 1 }]);\nObject.prototype.toJSON = function () { if (this.type === "table") throw new Error("no"); return this; };\n3', noPage);
+    expect(result.ok).toBe(true);
+    expect(result.views).toEqual([{ type: 'markdown', text: 'first' }]);
+    expect(result.logs).toEqual(['[sandbox] 1 malformed view(s) dropped']);
+  });
+});
+
 describe('recovery after a failure', () => {
   const failures: { name: string; code: string; timeoutMs: number; error: RegExp }[] = [
     { name: 'an infinite loop', code: 'while (true) {}', timeoutMs: 300, error: /^Timeout: the script ran longer than 300 ms$/ },

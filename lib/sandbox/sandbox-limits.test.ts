@@ -32,6 +32,14 @@ describe('time limit', () => {
     expect(result.error).toBe('Timeout: the script ran longer than 200 ms');
   });
 
+  it('stops a value whose toJSON loops while it is turned into JSON, and the engine stays', async () => {
+    for (const code of ['return { toJSON() { while (true) {} } }', 'return { get loop() { for (;;) {} } }']) {
+      const result = await runScript(code, noPage, { timeoutMs: 200 });
+      expect(result.error).toBe('Timeout: the script ran longer than 200 ms');
+      await expectHealthy();
+    }
+  });
+
   it('keeps logs written before the timeout', async () => {
     const result = await runScript('console.log("started");\nwhile (true) {}', noPage, { timeoutMs: 200 });
     expect(result.logs).toEqual(['started']);

@@ -167,7 +167,7 @@ const cases: FaultCase[] = [
     label: 'stream-stalled',
     turns: [{ stallMs: 15_000 }],
     requests: 1,
-    outcome: { status: 'error', error: 'TimeoutError', says: [new RegExp(`sent nothing for ${STALL_TIMEOUT_MS / 1000} s`), /raise the timeout in Settings/] },
+    outcome: { status: 'error', error: 'TimeoutError', says: [new RegExp(`sent nothing for ${STALL_TIMEOUT_MS / 1000} s`), /still loading the model; try again/] },
   },
   {
     label: 'malformed-tool-call',
