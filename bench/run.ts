@@ -9,6 +9,7 @@ import { browserCaptureRows } from './browser-capture-rows';
 import { measureCapture } from './capture-rows';
 import { changedLinesRow, filesRow } from './completeness-rows';
 import { largeDocsPage } from './docs-page';
+import { extensionFirstTokenRows } from './extension-first-token-rows';
 import { generatedPullPage } from './generated-pull-page';
 import { formatTable, writeResults } from './report';
 import type { BenchRow } from './rows';
@@ -113,6 +114,10 @@ async function main(): Promise<number> {
   if (wants('agent')) {
     progress('time to first token (25 runs each)');
     rows.push(...(await firstTokenRows(25)));
+    progress('time to first token in Chromium: the built extension beside a direct fetch (15 rounds each)');
+    const extension = await extensionFirstTokenRows(15);
+    rows.push(...extension.rows);
+    notes.push(...extension.notes);
   }
 
   // A section can measure rows of groups that were not asked for (Chromium gives capture and suggest rows).

@@ -8,7 +8,7 @@ import { ScriptTrail } from './script-trail';
 
 export interface AssistantTurnProps {
   turn: Turn;
-  onRerun: (code: string) => Promise<ScriptResult>;
+  onRerun: (code: string, skill?: string) => Promise<ScriptResult>;
   onRetry?: () => void;
   onApprove: (turnId: string, proposal: ProposedAction) => void;
   onDismiss: (turnId: string, proposal: ProposedAction) => void;

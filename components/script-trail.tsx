@@ -8,7 +8,8 @@ import { ResultView } from './result-view';
 export interface ScriptTrailProps {
   trail: Trail;
   /** Runs the same code again on the page's current data. */
-  onRerun: (code: string) => Promise<ScriptResult>;
+  /** Runs the trail's code again on the current page data (with its skill's limits, for a skill). */
+  onRerun: (code: string, skill?: string) => Promise<ScriptResult>;
 }
 
 function visualViews(result: ScriptResult) {
@@ -29,7 +30,7 @@ export function ScriptTrail({ trail, onRerun }: ScriptTrailProps) {
   const again = async () => {
     setBusy(true);
     try {
-      setRerun(await onRerun(trail.code));
+      setRerun(await onRerun(trail.code, trail.skill));
     } finally {
       setBusy(false);
     }

@@ -9,7 +9,9 @@ import type { SenderInfo } from '../../lib/messaging/sender-role';
 import { runScript } from '../../lib/sandbox/run-script';
 import { sandboxInputFromContext } from '../../lib/sandbox/sandbox-input';
 import { setSandboxWasmLocation } from '../../lib/sandbox/wasm-location';
-import { deleteConversation, latestConversationFor, listConversations, loadConversation } from '../../lib/storage/conversations';
+import { deleteConversation, latestConversationFor, listConversations, loadConversation, updateConversation } from '../../lib/storage/conversations';
+import { withProposalDecision } from '../../lib/conversation/merge-turns';
+import { getSkill, SKILL_LIMITS } from '../../lib/skills/index';
 import { readSettings, settingsItem } from '../../lib/storage/settings';
 import { syncLocalEndpointOriginRule } from './ollama-origin';
 import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
@@ -52,10 +54,16 @@ export default defineBackground(() => {
       return { accepted: true };
     },
     'tab-view-get': ({ tabId }) => getTabView(tabId),
-    async 'script-rerun'({ tabId, code }) {
+    async 'script-rerun'({ tabId, code, skill }) {
       const view = await getTabView(tabId);
       if (!view) return { ok: false, error: 'NoPageError: Tandem has not read this tab yet', logs: [], ms: 0 };
-      return runScript(code, sandboxInputFromContext(sharedContext(view)));
+      // A skill's trail runs again under the limits it first ran with.
+      const limits = skill !== undefined && getSkill(skill) !== undefined ? SKILL_LIMITS : {};
+      return runScript(code, sandboxInputFromContext(sharedContext(view)), limits);
+    },
+    async 'proposal-update'({ conversationId, turnId, callId, decision }) {
+      const updated = await updateConversation(conversationId, (stored) => (stored ? withProposalDecision(stored, turnId, callId, decision) : null));
+      return { saved: updated !== null };
     },
     'conversation-list': () => listConversations(),
     async 'conversation-get'({ id }) {
@@ -146,7 +154,7 @@ export default defineBackground(() => {
       return captureNow(tabId);
     },
     async conversationFor(view) {
-      const conversation = await latestConversationFor(view.context.url);
+      const conversation = await latestConversationFor(view.context.url, view.tabId);
       return conversation ? settleInterruptedTurns(conversation) : null;
     },
   });

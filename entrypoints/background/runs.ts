@@ -4,15 +4,16 @@ import { browser, type Browser } from 'wxt/browser';
 import type { AgentEvent } from '../../lib/agent/events';
 import { applyAgentEvent } from '../../lib/conversation/apply-event';
 import { runTurn } from '../../lib/conversation/run-turn';
-import type { AssistantTurn, Conversation, RunRequestSummary } from '../../lib/conversation/types';
+import type { AssistantTurn, Conversation, RunRequestSummary, UserTurn } from '../../lib/conversation/types';
 import { isRecord, isRunStart } from '../../lib/messaging/guards';
-import type { RunCommand, RunUpdate } from '../../lib/messaging/protocol';
+import type { RunCommand, RunUpdate, TabView } from '../../lib/messaging/protocol';
 import { RUN_PORT } from '../../lib/messaging/protocol';
-import { loadConversation, saveConversation } from '../../lib/storage/conversations';
+import { mergeTurns } from '../../lib/conversation/merge-turns';
+import { loadConversation, saveConversation, updateConversation } from '../../lib/storage/conversations';
 import { preloadSandboxQuietly } from './sandbox-preload';
 import { readSettings } from '../../lib/storage/settings';
 import { getTabView } from './tab-store';
-import { sharedContext } from './tab-views';
+import { promptTextOf, sharedContext } from './tab-views';
 import { takePrefetch } from './prefetch';
 import { sendToTab } from '../../lib/messaging/send';
 import { newId } from './ids';
@@ -60,35 +61,36 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
     return;
   }
   const settings = await readSettings();
-  let conversation = await openConversation(command.conversationId, view.context.url, view.context.title, view.context.kind);
-  const history = conversation.turns;
+  const opened = await openConversation(command.conversationId, view);
+  const history = opened.turns;
   const turnId = newId('turn');
   const request: RunRequestSummary = command.request;
   const now = Date.now();
   let turn: AssistantTurn = { role: 'assistant', id: turnId, at: now, status: 'running', parts: [], request };
   const userText = request.type === 'ask' ? request.question : request.title;
-  conversation = {
-    ...conversation,
-    updatedAt: now,
-    turns: [...conversation.turns, { role: 'user', id: newId('user'), text: userText, at: now }, turn],
-  };
-  await saveConversation(conversation);
+  const userTurn: UserTurn = { role: 'user', id: newId('user'), text: userText, at: now };
+  // Continued here (from History, say), it is this tab's conversation now.
+  const conversation: Conversation = { ...opened, tabId: view.tabId, updatedAt: now, turns: [...opened.turns, userTurn, turn] };
   active.set(turnId, controller);
+  // Not awaited: the model request need not wait for storage. Later writes queue behind this one.
+  const firstSave = saveConversation(conversation);
   send(port, { type: 'run-accepted', conversation, turnId });
   // The worker may have been restarted since the page was read, losing the engine loaded then; the
   // model's first reply takes far longer than loading it again, so its first script finds it warm.
   preloadSandboxQuietly();
 
   let lastPersist = Date.now();
+  // Only this run's two turns are written, into whatever is stored by then: another panel's run on the
+  // same conversation, or the user's decision on a proposed action, stays.
   const persist = async () => {
-    conversation = { ...conversation, updatedAt: Date.now(), turns: conversation.turns.map((entry) => (entry.id === turnId ? turn : entry)) };
     lastPersist = Date.now();
-    await saveConversation(conversation);
+    await updateConversation(conversation.id, (stored) => ({ ...mergeTurns(stored ?? conversation, [userTurn, turn], Date.now()), tabId: view.tabId }));
   };
   try {
     const prefetched = await takePrefetch(command.tabId, request, view.context.url);
     const events = prefetched ? replay(prefetched) : runTurn(request, {
       context: sharedContext(view),
+      contextText: promptTextOf(view, settings.tokenBudget),
       provider: settings.provider,
       tokenBudget: settings.tokenBudget,
       history,
@@ -107,8 +109,9 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
     send(port, { type: 'run-event', turnId, event });
   } finally {
     if (turn.status === 'running') turn = { ...turn, status: controller.signal.aborted ? 'stopped' : 'error' };
-    active.delete(turnId);
+    await firstSave.catch((error: unknown) => console.warn('Tandem: the conversation was not saved', error));
     await persist();
+    active.delete(turnId);
   }
 }
 
@@ -120,12 +123,13 @@ function isMilestone(event: AgentEvent): boolean {
   return event.type !== 'text-delta' && event.type !== 'run-start';
 }
 
-async function openConversation(id: string | null, url: string, title: string, kind: Conversation['kind']): Promise<Conversation> {
+async function openConversation(id: string | null, view: TabView): Promise<Conversation> {
   // No id means the user started a new conversation (or has none yet on this page).
   const existing = id ? await loadConversation(id) : null;
   if (existing) return existing;
   const now = Date.now();
-  return { id: newId('conversation'), url, title, kind, createdAt: now, updatedAt: now, turns: [] };
+  const { url, title, kind } = view.context;
+  return { id: newId('conversation'), url, title, kind, tabId: view.tabId, createdAt: now, updatedAt: now, turns: [] };
 }
 
 /**

@@ -17,22 +17,40 @@ export interface TabViewSettings {
   excluded: string[];
 }
 
+/** The page as the model receives it, per view: counted for the panel when the view is built, reused by questions. */
+const promptTexts = new WeakMap<TabView, { budget: number; text: string }>();
+
 export function buildTabView(tabId: number, context: PageContext, settings: TabViewSettings): TabView {
   const suggestions = settings.proactive ? suggest(context, settings.feedback) : [];
-  return {
+  const prompt = serializeForPrompt(withoutSections(context, settings.excluded), settings.tokenBudget);
+  const view: TabView = {
     tabId,
     context,
-    tokens: serializeForPrompt(withoutSections(context, settings.excluded), settings.tokenBudget).tokens,
+    tokens: prompt.tokens,
     suggestions: suggestions.filter((suggestion) => !settings.dismissed.includes(suggestion.id)),
     dismissed: settings.dismissed,
     sections: listSections(context),
     excluded: settings.excluded,
   };
+  promptTexts.set(view, { budget: settings.tokenBudget, text: prompt.text });
+  return view;
 }
 
 /** What the model and its scripts may see of this tab: the capture minus the parts the user excluded. */
 export function sharedContext(view: TabView): PageContext {
   return withoutSections(view.context, view.excluded);
+}
+
+/**
+ * The prompt text of the view's page. Serialising it again took about 7 ms of every question's wait for
+ * its first token; a view read back by a restarted worker, or a changed budget, serialises afresh.
+ */
+export function promptTextOf(view: TabView, budget: number): string {
+  const known = promptTexts.get(view);
+  if (known?.budget === budget) return known.text;
+  const text = serializeForPrompt(sharedContext(view), budget).text;
+  promptTexts.set(view, { budget, text });
+  return text;
 }
 
 /** Dismissals and exclusions carry over re-captures of the same page, not to another page. */

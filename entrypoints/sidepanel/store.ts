@@ -8,6 +8,7 @@ import type { BackgroundToPanel, PanelToBackground, RunCommand, RunUpdate, TabVi
 import { PANEL_PORT, RUN_PORT } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
 import type { Action, ScriptResult, Suggestion } from '../../lib/context/types';
+import type { ProposalDecision } from '../../lib/conversation/merge-turns';
 import { followServedTab } from './tab-binding';
 import { readSettings, settingsItem } from '../../lib/storage/settings';
 
@@ -106,11 +107,11 @@ export function newConversation(): void {
   conversation.value = null;
 }
 
-export async function rerunScript(code: string): Promise<ScriptResult> {
+export async function rerunScript(code: string, skill?: string): Promise<ScriptResult> {
   const tabId = servedTabId.value;
   if (tabId === null) return { ok: false, error: 'No tab is being served', logs: [], ms: 0 };
   try {
-    return await sendToBackground('script-rerun', { tabId, code });
+    return await sendToBackground('script-rerun', skill === undefined ? { tabId, code } : { tabId, code, skill });
   } catch (error) {
     return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), logs: [], ms: 0 };
   }
@@ -149,10 +150,22 @@ function updateProposal(turnId: string | null, callId: string, update: Partial<P
     pendingActions.value = pendingActions.value.map((proposal) => (proposal.callId === callId ? { ...proposal, ...update } : proposal));
     return;
   }
+  let decided: ProposedAction | undefined;
   updateTurn(turnId, (turn) => ({
     ...turn,
-    parts: turn.parts.map((part) => (part.kind === 'action' && part.proposal.callId === callId ? { ...part, proposal: { ...part.proposal, ...update } } : part)),
+    parts: turn.parts.map((part) => {
+      if (part.kind !== 'action' || part.proposal.callId !== callId) return part;
+      decided = { ...part.proposal, ...update };
+      return { ...part, proposal: decided };
+    }),
   }));
+  const conversationId = conversation.value?.id;
+  if (decided === undefined || conversationId === undefined) return;
+  // Stored too: a question asked next, or the panel opened again, shows the decision and keeps the undo.
+  const decision: ProposalDecision = { status: decided.status };
+  if (decided.message !== undefined) decision.message = decided.message;
+  if (decided.undoToken !== undefined) decision.undoToken = decided.undoToken;
+  void sendToBackground('proposal-update', { conversationId, turnId, callId, decision }).catch(reportFailure);
 }
 
 /** The user's click: the only path by which an action runs. */

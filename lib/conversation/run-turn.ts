@@ -1,6 +1,6 @@
 // Runs one assistant turn — a built-in skill, or a question to the model — as a stream of agent events.
 // Shared by the service worker and the terminal (`npm run ask`); it knows nothing about either.
-import { createClient, type ProviderSettings } from '../agent/client';
+import { clientFor, type ProviderSettings } from '../agent/client';
 import type { AgentErrorInfo } from '../agent/errors';
 import type { AgentEvent } from '../agent/events';
 import { runAgent } from '../agent/loop';
@@ -21,6 +21,8 @@ export interface TurnDeps {
   /** Earlier turns of this conversation, oldest first. */
   history: readonly Turn[];
   signal: AbortSignal;
+  /** The context already serialised for this budget, when the caller keeps it; serialised here otherwise. */
+  contextText?: string;
   /** Read-only: more of the live page (the content script), when the caller has one. */
   readMore?: (section: string) => Promise<string>;
   sandboxLimits?: Partial<SandboxLimits>;
@@ -47,12 +49,12 @@ export async function* runTurn(request: RunRequestSummary, deps: TurnDeps): Asyn
     return;
   }
   const skills = availableSkills(deps.context);
-  const contextText = serializeForPrompt(deps.context, deps.tokenBudget).text;
+  const contextText = deps.contextText ?? serializeForPrompt(deps.context, deps.tokenBudget).text;
   const messages = buildMessages({ contextText, history: historyMessages(deps.history), question: request.question, skills });
   yield* runAgent(
     { runId: newRunId(), messages, skills },
     {
-      client: createClient(deps.provider),
+      client: clientFor(deps.provider),
       model: deps.provider.model,
       signal: deps.signal,
       maxSteps: deps.maxSteps,

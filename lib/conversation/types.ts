@@ -59,6 +59,8 @@ export interface Conversation {
   id: string;
   url: string;
   title: string;
+  /** The tab it was held in; the panel reopens it there (absent in the terminal). */
+  tabId?: number;
   kind: PageKind;
   createdAt: number;
   updatedAt: number;
@@ -69,6 +71,7 @@ export interface ConversationSummary {
   id: string;
   url: string;
   title: string;
+  tabId?: number;
   updatedAt: number;
   /** The first question, for the history list. */
   preview: string;

@@ -16,6 +16,7 @@ function handlers() {
     'context-update': vi.fn(() => ({ accepted: true })),
     'tab-view-get': vi.fn(() => null),
     'script-rerun': vi.fn(() => ({ ok: true, logs: [], ms: 0 })),
+    'proposal-update': vi.fn(() => ({ saved: true })),
     'conversation-list': vi.fn(() => []),
     'conversation-get': vi.fn(() => null),
     'conversation-delete': vi.fn(() => undefined),

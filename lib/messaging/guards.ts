@@ -6,6 +6,8 @@ import type { Action, PageContext, PageReading, PendingDiffFile } from '../conte
 import { limits as githubLimits } from '../capture/github/limits';
 import { DEFAULT_CAPTURE_LIMITS } from '../capture/limits';
 import type { RunCommand } from './protocol';
+import type { ProposalDecision } from '../conversation/merge-turns';
+import type { ActionStatus } from '../conversation/types';
 import { MAX_HELP_ASK_CHARS } from '../in-page-help/requests';
 import type { HelpRequest } from '../in-page-help/types';
 
@@ -76,8 +78,12 @@ export const backgroundGuards: InputGuards = {
   'content-ready': (input): input is { url: string } => isRecord(input) && typeof input.url === 'string',
   'context-update': (input): input is { reading: PageReading } => isRecord(input) && isPageReading(input.reading),
   'tab-view-get': (input): input is { tabId: number } => isRecord(input) && isTabId(input.tabId),
-  'script-rerun': (input): input is { tabId: number; code: string } =>
-    isRecord(input) && isTabId(input.tabId) && typeof input.code === 'string' && input.code.length <= 200_000,
+  'script-rerun': (input): input is { tabId: number; code: string; skill?: string } =>
+    isRecord(input) && isTabId(input.tabId) && typeof input.code === 'string' && input.code.length <= 200_000 &&
+    (input.skill === undefined || (typeof input.skill === 'string' && /^[\w-]{1,80}$/.test(input.skill))),
+  'proposal-update': (input): input is { conversationId: string; turnId: string; callId: string; decision: ProposalDecision } =>
+    isRecord(input) && isConversationId(input.conversationId) && isConversationId(input.turnId) &&
+    typeof input.callId === 'string' && input.callId.length > 0 && input.callId.length <= 200 && isProposalDecision(input.decision),
   'conversation-list': (input): input is Record<string, never> => isRecord(input),
   'conversation-get': (input): input is { id: string } => isRecord(input) && isConversationId(input.id),
   'conversation-delete': (input): input is { id: string } => isRecord(input) && isConversationId(input.id),
@@ -103,6 +109,15 @@ export function isHelpRequest(value: unknown): value is HelpRequest {
   if (typeof value.ask === 'string') return value.ask.trim() !== '' && value.ask.length <= MAX_HELP_ASK_CHARS && Object.keys(value).length === 1;
   return typeof value.suggestionRule === 'string' && /^[a-z0-9-]{1,80}$/.test(value.suggestionRule) &&
     typeof value.title === 'string' && value.title.length <= 200 && Object.keys(value).length === 2;
+}
+
+const ACTION_STATUSES: readonly string[] = ['proposed', 'done', 'dismissed', 'failed', 'undone'] satisfies ActionStatus[];
+
+export function isProposalDecision(value: unknown): value is ProposalDecision {
+  if (!isRecord(value) || typeof value.status !== 'string' || !ACTION_STATUSES.includes(value.status)) return false;
+  const message = value.message === undefined || (typeof value.message === 'string' && value.message.length <= 2_000);
+  const undoToken = value.undoToken === undefined || (typeof value.undoToken === 'string' && value.undoToken.length <= 200);
+  return message && undoToken && Object.keys(value).every((key) => key === 'status' || key === 'message' || key === 'undoToken');
 }
 
 export function isConversationId(value: unknown): value is string {

@@ -4,6 +4,7 @@ import type { ConnectionTest, ProviderSettings } from '../agent/client';
 import type { AgentEvent } from '../agent/events';
 import type { ContextSection } from '../context/sections';
 import type { Action, PageContext, PageReading, ScriptResult, Suggestion } from '../context/types';
+import type { ProposalDecision } from '../conversation/merge-turns';
 import type { Conversation, ConversationSummary, RunRequestSummary } from '../conversation/types';
 import type { HelpRequest } from '../in-page-help/types';
 
@@ -35,7 +36,13 @@ export interface BackgroundProtocol {
   'context-update': { from: 'content'; input: { reading: PageReading }; output: { accepted: boolean } };
   'tab-view-get': { from: 'extension'; input: { tabId: number }; output: TabView | null };
   /** Re-run a script from a trail on the tab's current page data. */
-  'script-rerun': { from: 'extension'; input: { tabId: number; code: string }; output: ScriptResult };
+  'script-rerun': { from: 'extension'; input: { tabId: number; code: string; /** The skill the trail came from: its limits apply. */ skill?: string }; output: ScriptResult };
+  /** Records the user's decision on a proposed action (approved, dismissed, undone) in the stored conversation. */
+  'proposal-update': {
+    from: 'extension';
+    input: { conversationId: string; turnId: string; callId: string; decision: ProposalDecision };
+    output: { saved: boolean };
+  };
   'conversation-list': { from: 'extension'; input: Record<string, never>; output: ConversationSummary[] };
   'conversation-get': { from: 'extension'; input: { id: string }; output: Conversation | null };
   'conversation-delete': { from: 'extension'; input: { id: string }; output: void };
@@ -70,6 +77,7 @@ export const backgroundSenders: { [Name in BackgroundMessageName]: BackgroundPro
   'context-update': 'content',
   'tab-view-get': 'extension',
   'script-rerun': 'extension',
+  'proposal-update': 'extension',
   'conversation-list': 'extension',
   'conversation-get': 'extension',
   'conversation-delete': 'extension',

@@ -14,16 +14,46 @@ export function summarize(conversation: Conversation): ConversationSummary {
     id: conversation.id,
     url: conversation.url,
     title: conversation.title,
+    ...(conversation.tabId === undefined ? {} : { tabId: conversation.tabId }),
     updatedAt: conversation.updatedAt,
     preview: firstQuestion?.role === 'user' ? firstQuestion.text.slice(0, 140) : '',
   };
 }
 
-export async function loadConversation(id: string): Promise<Conversation | null> {
-  return storage.getItem<Conversation>(itemKey(id));
+/**
+ * Every change to conversations goes through one queue: a save reads the index and writes it back, and
+ * two overlapping saves (two runs, or a run and the user's approval of an action) would drop an entry.
+ */
+let writes: Promise<unknown> = Promise.resolve();
+
+function queued<T>(task: () => Promise<T>): Promise<T> {
+  const next = writes.then(task, task);
+  writes = next.catch(() => undefined);
+  return next;
 }
 
-export async function saveConversation(conversation: Conversation): Promise<void> {
+/** Read after the writes already asked for, so a change just made is seen. */
+export async function loadConversation(id: string): Promise<Conversation | null> {
+  return queued(() => storage.getItem<Conversation>(itemKey(id)));
+}
+
+export function saveConversation(conversation: Conversation): Promise<void> {
+  return queued(() => writeConversation(conversation));
+}
+
+/**
+ * Reads the stored conversation and writes back what `change` makes of it (null: leave it), as one step
+ * of the queue, so nothing written in between is lost. Gives the conversation as written.
+ */
+export function updateConversation(id: string, change: (stored: Conversation | null) => Conversation | null): Promise<Conversation | null> {
+  return queued(async () => {
+    const next = change(await storage.getItem<Conversation>(itemKey(id)));
+    if (next !== null) await writeConversation(next);
+    return next;
+  });
+}
+
+async function writeConversation(conversation: Conversation): Promise<void> {
   await storage.setItem(itemKey(conversation.id), conversation);
   const index = await indexItem.getValue();
   const rest = index.filter((entry) => entry.id !== conversation.id);
@@ -33,18 +63,24 @@ export async function saveConversation(conversation: Conversation): Promise<void
   await Promise.all(evicted.map((entry) => storage.removeItem(itemKey(entry.id))));
 }
 
-export async function deleteConversation(id: string): Promise<void> {
-  await storage.removeItem(itemKey(id));
-  await indexItem.setValue((await indexItem.getValue()).filter((entry) => entry.id !== id));
+export function deleteConversation(id: string): Promise<void> {
+  return queued(async () => {
+    await storage.removeItem(itemKey(id));
+    await indexItem.setValue((await indexItem.getValue()).filter((entry) => entry.id !== id));
+  });
 }
 
-export async function listConversations(): Promise<ConversationSummary[]> {
-  return indexItem.getValue();
+export function listConversations(): Promise<ConversationSummary[]> {
+  return queued(() => indexItem.getValue());
 }
 
-/** The newest conversation about this page (same URL without its fragment), if any. */
-export async function latestConversationFor(url: string): Promise<Conversation | null> {
+/**
+ * The newest conversation held in this tab about this page (same URL without its fragment), if any.
+ * Conversations are per tab and page: a second tab on the same pull request starts its own, and
+ * History lists them all.
+ */
+export async function latestConversationFor(url: string, tabId: number): Promise<Conversation | null> {
   const key = pageKey(url);
-  const entry = (await indexItem.getValue()).find((candidate) => pageKey(candidate.url) === key);
+  const entry = (await listConversations()).find((candidate) => candidate.tabId === tabId && pageKey(candidate.url) === key);
   return entry ? loadConversation(entry.id) : null;
 }

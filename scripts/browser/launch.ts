@@ -65,11 +65,15 @@ export async function launchTandem(options: LaunchOptions = {}): Promise<TandemB
     },
     async tabIdOf(page) {
       const url = page.url();
-      const id = await worker.evaluate(async (pageUrl) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((tab) => tab.url === pageUrl)?.id ?? null;
-      }, url);
-      if (id === null) throw new Error(`no tab shows ${url}`);
+      const matching = () => worker.evaluate(async (pageUrl) => (await chrome.tabs.query({})).filter((tab) => tab.url === pageUrl).map((tab) => ({ id: tab.id ?? null, active: tab.active })), url);
+      let tabs = await matching();
+      if (tabs.length > 1) {
+        // Two tabs show the same page: the one in front is this page's.
+        await page.bringToFront();
+        tabs = (await matching()).filter((tab) => tab.active);
+      }
+      const id = tabs.length === 1 ? tabs[0]?.id ?? null : null;
+      if (id === null) throw new Error(`no tab, or no single tab, shows ${url}`);
       return id;
     },
     async openPanel(tabId, viewport = { width: 420, height: 800 }) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
 import type { TandemBrowser } from '../../scripts/browser/launch';
 import type { FixtureServer } from '../../scripts/browser/fixture-server';
 import { closeSampleSite, launchOnSampleSite } from './support/sample-site';
@@ -7,6 +8,8 @@ import type { FakeLlm, RecordedCall } from '../fake-llm/server';
 let tandem: TandemBrowser;
 let site: FixtureServer;
 let llm: FakeLlm;
+/** The tab the first test asked in, kept open for the next. */
+let askedPage: Page | undefined;
 
 beforeAll(async () => {
   ({ tandem, site, llm } = await launchOnSampleSite({ llm: { requireApiKey: 'sk-test-e2e' }, provider: { apiKey: 'sk-test-e2e' } }));
@@ -55,16 +58,26 @@ describe('asking a question', () => {
     await panel.waitForFunction(() => document.querySelector('.script-trail__rerun-note') !== null);
     expect(await panel.$eval('[data-testid="script-value"]', (element) => element.textContent)).toContain('"added": 38');
     await panel.close();
-    await page.close();
+    askedPage = page;
   });
 
-  it('keeps the conversation when the panel is closed and opened again', async () => {
-    const page = await tandem.browser.newPage();
-    await page.goto(`${site.origin}/acme/widgets/pull/42`);
+  it('keeps the conversation of the tab when the panel is closed and opened again; another tab starts its own', async () => {
+    const page = askedPage;
+    if (!page) throw new Error('the first test left no tab');
     const panel = await tandem.openPanel(await tandem.tabIdOf(page));
     await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 15_000 });
     expect(await panel.$eval('[data-testid="user-turn"]', (element) => element.textContent)).toContain('Which file has the most added lines?');
     await panel.close();
+
+    const otherTab = await tandem.browser.newPage();
+    await otherTab.goto(`${site.origin}/acme/widgets/pull/42`);
+    const otherPanel = await tandem.openPanel(await tandem.tabIdOf(otherTab));
+    await otherPanel.waitForSelector('[data-testid="context-chip"]');
+    // Given time to arrive, the first tab's conversation still does not show here.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await otherPanel.$('[data-testid="user-turn"]')).toBeNull();
+    await otherPanel.close();
+    await otherTab.close();
     await page.close();
   });
 });

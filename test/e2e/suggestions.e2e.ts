@@ -47,9 +47,9 @@ describe('proactive suggestions', () => {
     await page.close();
   });
 
-  it('fills the comment box with a drafted review only after approval, and undo restores it', async () => {
+  it('fills the comment box with a drafted review only after approval, and undo restores it, also after the panel reopens', async () => {
     const { page, tabId } = await openPull();
-    const panel = await tandem.openPanel(tabId);
+    let panel = await tandem.openPanel(tabId);
     await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-review-draft"]');
     await page.type('#new_comment_field', 'my own words');
     await panel.click('[data-testid="suggestion-card"][data-rule="pull-review-draft"] [data-testid="suggestion-accept"]');
@@ -65,9 +65,17 @@ describe('proactive suggestions', () => {
     await panel.waitForSelector('[data-testid="action-card"][data-status="done"]');
     expect(await page.$eval('#new_comment_field', (box) => (box as HTMLTextAreaElement).value)).toBe(preview);
 
+    // The decision is stored with the conversation: reopened, the panel shows it done, with its undo.
+    await panel.close();
+    panel = await tandem.openPanel(tabId);
+    await panel.waitForSelector('[data-testid="action-card"][data-status="done"]', { timeout: 10_000 });
     await panel.click('[data-testid="action-undo"]');
     await panel.waitForSelector('[data-testid="action-card"][data-status="undone"]');
     expect(await page.$eval('#new_comment_field', (box) => (box as HTMLTextAreaElement).value)).toBe('my own words');
+    await panel.close();
+    panel = await tandem.openPanel(tabId);
+    await panel.waitForSelector('[data-testid="action-card"][data-status="undone"]', { timeout: 10_000 });
+    expect(await panel.$('[data-testid="action-approve"]')).toBeNull();
     await panel.close();
     await page.close();
   });
