@@ -154,7 +154,8 @@ export default defineBackground(() => {
       return captureNow(tabId);
     },
     async conversationFor(view) {
-      const conversation = await latestConversationFor(view.context.url, view.tabId);
+      const openTabIds = new Set((await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])));
+      const conversation = await latestConversationFor(view.context.url, view.tabId, openTabIds);
       return conversation ? settleInterruptedTurns(conversation) : null;
     },
   });

@@ -73,7 +73,10 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
   const conversation: Conversation = { ...opened, tabId: view.tabId, updatedAt: now, turns: [...opened.turns, userTurn, turn] };
   active.set(turnId, controller);
   // Not awaited: the model request need not wait for storage. Later writes queue behind this one.
-  const firstSave = saveConversation(conversation);
+  let firstSaved = false;
+  const firstSave = saveConversation(conversation).then(() => {
+    firstSaved = true;
+  });
   send(port, { type: 'run-accepted', conversation, turnId });
   // The worker may have been restarted since the page was read, losing the engine loaded then; the
   // model's first reply takes far longer than loading it again, so its first script finds it warm.
@@ -82,9 +85,18 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
   let lastPersist = Date.now();
   // Only this run's two turns are written, into whatever is stored by then: another panel's run on the
   // same conversation, or the user's decision on a proposed action, stays.
+  // Once stored, a conversation that is gone was deleted from History: it is not brought back.
+  // A failed write is logged, not thrown: the answer still streams to the panel.
   const persist = async () => {
     lastPersist = Date.now();
-    await updateConversation(conversation.id, (stored) => ({ ...mergeTurns(stored ?? conversation, [userTurn, turn], Date.now()), tabId: view.tabId }));
+    try {
+      await updateConversation(conversation.id, (stored) => {
+        if (stored === null && firstSaved) return null;
+        return { ...mergeTurns(stored ?? conversation, [userTurn, turn], Date.now()), tabId: view.tabId };
+      });
+    } catch (error) {
+      console.warn('Tandem: the conversation was not saved', error);
+    }
   };
   try {
     const prefetched = await takePrefetch(command.tabId, request, view.context.url);
@@ -111,6 +123,7 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
     if (turn.status === 'running') turn = { ...turn, status: controller.signal.aborted ? 'stopped' : 'error' };
     await firstSave.catch((error: unknown) => console.warn('Tandem: the conversation was not saved', error));
     await persist();
+    // After the last write: until then, settleInterruptedTurns must not take this live turn for a dead one.
     active.delete(turnId);
   }
 }

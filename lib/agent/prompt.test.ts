@@ -66,7 +66,22 @@ describe('scriptsToRun', () => {
   });
 
   it('tells a script over the page from code written for elsewhere', () => {
-    for (const code of ['page.files.length', 'sum(page.rows.map((row) => row.n))', "view.table(groupBy(files(), 'status'))", 'addedLines(/TODO/).length']) {
+    for (const code of [
+      'page.files.length',
+      'sum(page.rows.map((row) => row.n))',
+      "view.table(groupBy(files(), 'status'))",
+      'addedLines(/TODO/).length',
+      // Local models name their variables after what they hold.
+      'const files = page.files;\nreturn files.map((file) => file.path);',
+      'let sum = 0;\nfor (const file of page.files) sum += file.additions;\nreturn sum;',
+      'var files = page.files; files.length',
+      'const { files } = page;\nreturn files.length;',
+      'const data = page;\nreturn data.title;',
+      'return context.selection;',
+      '// read the window of lines\nreturn page.files.length;',
+      'const import_count = page.files.length;\nimport_count',
+      "view.markdown(`**${page.title}**`)",
+    ]) {
       expect(isSandboxScript(code), code).toBe(true);
     }
     for (const code of [
@@ -76,6 +91,11 @@ describe('scriptsToRun', () => {
       "await page.goto('https://example.com');\nconst title = await page.title();",
       "document.querySelector('#app').textContent = page.title;",
       'const total = items.reduce((a, b) => a + b, 0);',
+      "const page = await res.json();\npage.items.length",
+      "page.goto(url).then(() => console.log('done'));",
+      'app.get("/", (req, res) => res.send(req.page.title));',
+      'const sum = (a, b) => a + b;\nsum(1, 2)',
+      "// uses page.files\nconst n = items.length;",
     ]) {
       expect(isSandboxScript(code), code).toBe(false);
     }

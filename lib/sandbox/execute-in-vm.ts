@@ -89,7 +89,9 @@ class VmRun {
     const serialised = error === undefined && evaluation.value !== undefined ? this.serialise(hooks, this.handles.own(evaluation.value)) : {};
     const collected = this.collect(hooks);
     this.onPhaseEnd?.('output');
-    return { error: error ?? serialised.error, valueText: serialised.valueText, rawViews: collected.views, logs: collected.logs };
+    // A toJSON the script planted can loop while the logs and views are collected: that run timed out too.
+    const stopped = this.stopMessage();
+    return { error: error ?? serialised.error ?? stopped, valueText: serialised.valueText, rawViews: collected.views, logs: collected.logs };
   }
 
   dispose(): void {

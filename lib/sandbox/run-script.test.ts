@@ -93,8 +93,15 @@ describe('errors', () => {
     expect((await runScript('const a = 1;\nreturn a +\n', noPage)).error).toBe(`${ended} (line 2)`);
     expect((await runScript('const a = 1;\na +\n\n', noPage)).error).toBe(`${ended} (line 2)`);
     expect((await runScript('function f() {\n  return [1,\n', noPage)).error).toBe(`${ended} (line 2)`);
+    expect((await runScript('return (1', noPage)).error).toBe("SyntaxError: expecting ')' (line 1)");
     // A string the script hands to eval is not the script: its error stays QuickJS's own.
     expect((await runScript("eval('a +')", noPage)).error).not.toContain('the script ends');
+  });
+
+  it('points at a closing brace that closes nothing in a script that returns', async () => {
+    const stray = "SyntaxError: this '}' closes a block that was never opened";
+    expect((await runScript('return 1;\n}', noPage)).error).toBe(`${stray} (line 2)`);
+    expect((await runScript('if (page) {\n  return "{";\n}\n// }\n}\nreturn 2;', noPage)).error).toBe(`${stray} (line 5)`);
   });
 
   it('gives the thrown error with its message and script line', async () => {

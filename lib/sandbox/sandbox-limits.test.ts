@@ -32,8 +32,9 @@ describe('time limit', () => {
     expect(result.error).toBe('Timeout: the script ran longer than 200 ms');
   });
 
-  it('stops a value whose toJSON loops while it is turned into JSON, and the engine stays', async () => {
-    for (const code of ['return { toJSON() { while (true) {} } }', 'return { get loop() { for (;;) {} } }']) {
+  it('stops a value or a view whose toJSON loops while it is turned into JSON, and the engine stays', async () => {
+    const viewThatLoops = 'view.markdown("m");\nObject.prototype.toJSON = function () { for (;;) {} };\nreturn 1';
+    for (const code of ['return { toJSON() { while (true) {} } }', 'return { get loop() { for (;;) {} } }', viewThatLoops]) {
       const result = await runScript(code, noPage, { timeoutMs: 200 });
       expect(result.error).toBe('Timeout: the script ran longer than 200 ms');
       await expectHealthy();

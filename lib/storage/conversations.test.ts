@@ -25,13 +25,23 @@ describe('conversation storage', () => {
     expect((await loadConversation('c1'))?.turns.map((turn) => turn.id)).toEqual(['u-c1', 'a', 'b', 'c']);
   });
 
-  it('finds the newest conversation of this tab on this page, not another tab’s', async () => {
+  it('finds the newest conversation of this tab on this page, not another open tab’s', async () => {
+    const open = new Set([1, 2, 3]);
     await saveConversation(conversation('older', 1, 1));
     await saveConversation(conversation('other-tab', 2, 3));
     await saveConversation(conversation('newer', 1, 2, 'https://github.com/a/b/pull/1#discussion_r1'));
-    expect((await latestConversationFor('https://github.com/a/b/pull/1', 1))?.id).toBe('newer');
-    expect((await latestConversationFor('https://github.com/a/b/pull/1', 2))?.id).toBe('other-tab');
-    expect(await latestConversationFor('https://github.com/a/b/pull/1', 3)).toBeNull();
-    expect(await latestConversationFor('https://github.com/a/b/pull/2', 1)).toBeNull();
+    expect((await latestConversationFor('https://github.com/a/b/pull/1', 1, open))?.id).toBe('newer');
+    expect((await latestConversationFor('https://github.com/a/b/pull/1', 2, open))?.id).toBe('other-tab');
+    expect(await latestConversationFor('https://github.com/a/b/pull/1', 3, open)).toBeNull();
+    expect(await latestConversationFor('https://github.com/a/b/pull/2', 1, open)).toBeNull();
+  });
+
+  it('gives a tab the page’s newest conversation whose tab is gone or was never recorded', async () => {
+    await saveConversation(conversation('before-tabs', undefined, 1));
+    expect((await latestConversationFor('https://github.com/a/b/pull/1', 7, new Set([7])))?.id).toBe('before-tabs');
+    await saveConversation(conversation('closed-tab', 4, 2));
+    expect((await latestConversationFor('https://github.com/a/b/pull/1', 7, new Set([7])))?.id).toBe('closed-tab');
+    // While tab 4 is open, its conversation stays its own.
+    expect((await latestConversationFor('https://github.com/a/b/pull/1', 7, new Set([4, 7])))?.id).toBe('before-tabs');
   });
 });

@@ -75,12 +75,16 @@ export function listConversations(): Promise<ConversationSummary[]> {
 }
 
 /**
- * The newest conversation held in this tab about this page (same URL without its fragment), if any.
- * Conversations are per tab and page: a second tab on the same pull request starts its own, and
- * History lists them all.
+ * The conversation the panel shows for this tab's page (same URL without its fragment). Conversations
+ * are per tab and page: a second tab on the same pull request starts its own, and History lists them all.
+ * One whose tab is gone (closed, or given a new id when the browser restarted) or that predates tabs
+ * being recorded belongs to no tab any more, and the page's next tab takes it up.
  */
-export async function latestConversationFor(url: string, tabId: number): Promise<Conversation | null> {
+export async function latestConversationFor(url: string, tabId: number, openTabIds: ReadonlySet<number>): Promise<Conversation | null> {
   const key = pageKey(url);
-  const entry = (await listConversations()).find((candidate) => candidate.tabId === tabId && pageKey(candidate.url) === key);
+  const onPage = (await listConversations()).filter((candidate) => pageKey(candidate.url) === key);
+  const entry =
+    onPage.find((candidate) => candidate.tabId === tabId) ??
+    onPage.find((candidate) => candidate.tabId === undefined || !openTabIds.has(candidate.tabId));
   return entry ? loadConversation(entry.id) : null;
 }

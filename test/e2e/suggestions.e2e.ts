@@ -43,6 +43,11 @@ describe('proactive suggestions', () => {
     const answer = await panel.$eval('[data-testid="assistant-turn"]', (element) => element.textContent ?? '');
     expect(answer).toContain('CI / test (20.x)');
     await panel.screenshot({ path: 'test-results/suggestions-answer.png', fullPage: true });
+    // The skill's trail runs again from the panel, under the skill's own limits, on the page as it is now.
+    await panel.click('[data-testid="script-trail"] summary');
+    await panel.click('[data-testid="script-rerun"]');
+    await panel.waitForSelector('.script-trail__rerun-note', { timeout: 10_000 });
+    expect(await panel.$eval('[data-testid="script-trail"]', (element) => element.getAttribute('data-ok'))).toBe('true');
     await panel.close();
     await page.close();
   });
