@@ -12,7 +12,8 @@ let llm: FakeLlm;
 let askedPage: Page | undefined;
 
 beforeAll(async () => {
-  ({ tandem, site, llm } = await launchOnSampleSite({ llm: { requireApiKey: 'sk-test-e2e' }, provider: { apiKey: 'sk-test-e2e' } }));
+  // A local server that refuses extension origins, as Ollama does unless OLLAMA_ORIGINS says otherwise.
+  ({ tandem, site, llm } = await launchOnSampleSite({ llm: { requireApiKey: 'sk-test-e2e', refuseExtensionOrigins: true }, provider: { apiKey: 'sk-test-e2e' } }));
 });
 
 afterAll(() => closeSampleSite({ tandem, site, llm }));
@@ -46,6 +47,8 @@ describe('asking a question', () => {
     expect(await panel.$eval('[data-testid="script-code"]', (element) => element.textContent)).toContain('topN(files(), 1');
 
     const [first] = llm.chatCalls();
+    // The declarativeNetRequest rule took the extension's Origin off the request to the local server.
+    expect(first?.headers.origin).toBeUndefined();
     const prompt = JSON.stringify(first?.body?.messages ?? []);
     expect(prompt).toContain('Which file has the most added lines?');
     expect(prompt).toContain('<page-data>');
@@ -59,6 +62,46 @@ describe('asking a question', () => {
     expect(await panel.$eval('[data-testid="script-value"]', (element) => element.textContent)).toContain('"added": 38');
     await panel.close();
     askedPage = page;
+  });
+
+  it('works with a model that cannot call tools: its ```js block runs in the sandbox and the answer uses the output', async () => {
+    llm.script([
+      { status: 400, message: 'registry.ollama.ai/library/gemma:2b does not support tools' },
+      { text: 'Let me count them.\n```js\nreturn files().length;\n```' },
+      (call) => {
+        const last = call.body?.messages?.at(-1);
+        const output = last?.role === 'user' ? String(last.content) : '';
+        const match = /"value":\s*(\d+)/.exec(output);
+        return { text: match ? `It changes ${match[1]} files.` : `No script output reached me: ${output.slice(0, 200)}` };
+      },
+    ]);
+    const before = llm.chatCalls().length;
+    const page = await tandem.browser.newPage();
+    await page.goto(`${site.origin}/acme/widgets/pull/42?model=no-tools`);
+    const panel = await tandem.openPanel(await tandem.tabIdOf(page));
+    await panel.waitForSelector('[data-testid="context-chip"]');
+    await panel.type('[data-testid="composer-input"]', 'How many files change?');
+    await panel.keyboard.press('Enter');
+    await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 30_000 });
+    const calls = llm.chatCalls().slice(before);
+    expect(calls.map((call) => call.body?.tools === undefined)).toEqual([false, true, true]);
+    expect(await panel.$eval('[data-testid="script-trail"]', (element) => element.getAttribute('data-ok'))).toBe('true');
+    // The sample pull request changes four files.
+    expect(await panel.$eval('[data-testid="assistant-turn"]', (element) => element.textContent ?? '')).toContain('It changes 4 files.');
+    await panel.screenshot({ path: 'test-results/ask-text-fallback.png', fullPage: true });
+    await panel.close();
+    await page.close();
+  });
+
+  it('strips the Origin of Tandem’s own requests only: a web page’s request to the local server keeps it', async () => {
+    const page = await tandem.browser.newPage();
+    await page.goto(`${site.origin}/acme/widgets/pull/42`);
+    const before = llm.calls.length;
+    // A simple cross-origin GET in CORS mode: it reaches the server (whose reply the page may not read), with its Origin.
+    await page.evaluate((url) => fetch(`${url}/models`).then(() => undefined, () => undefined), llm.url);
+    await expect.poll(() => llm.calls.length).toBeGreaterThan(before);
+    expect(llm.calls.at(-1)?.headers.origin).toBe(site.origin);
+    await page.close();
   });
 
   it('keeps the conversation of the tab when the panel is closed and opened again; another tab starts its own', async () => {

@@ -14,7 +14,8 @@ interface AxeResult {
 
 beforeAll(async () => {
   await mkdir('test-results', { recursive: true });
-  llm = await startFakeLlm({ requireApiKey: 'sk-good', models: ['fake-model', 'other-model'] });
+  // Like Ollama by default: a request carrying the extension's Origin is refused with 403.
+  llm = await startFakeLlm({ requireApiKey: 'sk-good', models: ['fake-model', 'other-model'], refuseExtensionOrigins: true });
   tandem = await launchTandem();
   page = await tandem.browser.newPage();
   await page.setViewport({ width: 1000, height: 900 });
@@ -79,6 +80,8 @@ describe('the options page', () => {
     const options = await page.$$eval('[data-testid="provider-model-options"] option', (elements) => elements.map((element) => (element as HTMLOptionElement).value));
     expect(options).toEqual(['fake-model', 'other-model']);
     expect(llm.calls.at(-1)?.headers.authorization).toBe('Bearer sk-good');
+    // Before anything is saved, the test's own request to the local server already goes without an Origin.
+    expect(llm.calls.at(-1)?.headers.origin).toBeUndefined();
   });
 
   it('explains a refused key and how to fix it', async () => {

@@ -40,6 +40,11 @@ export interface FakeLlmOptions {
   turns?: FakeTurn[];
   /** Replies with 401 unless `Authorization: Bearer <key>` matches. */
   requireApiKey?: string;
+  /**
+   * Refuses a request whose Origin is a browser extension with an empty 403, as Ollama does with its
+   * default OLLAMA_ORIGINS: the Origin header must be gone before the request leaves the browser.
+   */
+  refuseExtensionOrigins?: boolean;
   models?: string[];
   /** Used when the queue is empty; without it an empty queue answers HTTP 400 saying so. */
   fallback?: FakeReply;
@@ -143,6 +148,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
   const call: RecordedCall = { method: request.method ?? 'GET', path, headers: flatHeaders(request), body };
   state.calls.push(call);
 
+  if (state.options.refuseExtensionOrigins && /^(?:chrome|moz)-extension:/.test(call.headers.origin ?? '')) {
+    response.writeHead(403);
+    response.end();
+    return;
+  }
   const key = state.options.requireApiKey;
   if (key !== undefined && call.headers.authorization !== `Bearer ${key}`) {
     sendError(response, 401, 'Incorrect API key provided.', 'invalid_api_key');
