@@ -1,16 +1,12 @@
-import type { Cell, ScriptResult, View } from '../lib/context/types';
+import type { ScriptResult, View } from '../lib/context/types';
+import { ChartView } from './chart-view';
+import { formatCell } from './format-cell';
 import { Markdown } from './markdown';
 
 export interface ResultViewProps {
   result: ScriptResult;
   /** Show the raw value even when views exist (the trail's details). */
   showValue?: boolean;
-}
-
-function formatCell(cell: Cell): string {
-  if (cell === null) return '—';
-  if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toLocaleString('en-US') : cell.toLocaleString('en-US', { maximumFractionDigits: 3 });
-  return String(cell);
 }
 
 function TableView({ view }: { view: Extract<View, { type: 'table' }> }) {
@@ -29,43 +25,6 @@ function TableView({ view }: { view: Extract<View, { type: 'table' }> }) {
           </tbody>
         </table>
       </div>
-    </figure>
-  );
-}
-
-const CHART_COLORS = ['var(--accent)', 'var(--danger)', 'var(--success)', '#8250df', '#bf8700'];
-
-function ChartView({ view }: { view: Extract<View, { type: 'chart' }> }) {
-  const width = 360;
-  const height = 120;
-  const all = view.series.flatMap((series) => series.values.filter(Number.isFinite));
-  if (all.length === 0) return null;
-  const low = Math.min(...all);
-  const high = Math.max(...all);
-  const length = Math.max(...view.series.map((series) => series.values.length));
-  const x = (index: number) => (length <= 1 ? 0 : (index / (length - 1)) * width);
-  const y = (value: number) => (high === low ? height / 2 : height - ((value - low) / (high - low)) * (height - 8) - 4);
-  return (
-    <figure class="result-chart" data-testid="result-chart">
-      {view.title && <figcaption>{view.title}</figcaption>}
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${view.title ?? 'Chart'}: ${view.series.map((series) => series.name).join(', ')}`}>
-        {(view.marks ?? []).map((mark) => <line key={mark} x1={x(mark)} x2={x(mark)} y1={0} y2={height} class="result-chart__mark" />)}
-        {view.series.map((series, index) => (
-          <polyline
-            key={series.name}
-            fill="none"
-            stroke={CHART_COLORS[index % CHART_COLORS.length]}
-            stroke-width={1.5}
-            points={series.values.map((value, position) => (Number.isFinite(value) ? `${x(position).toFixed(1)},${y(value).toFixed(1)}` : '')).join(' ')}
-          />
-        ))}
-      </svg>
-      <figcaption class="result-chart__legend">
-        {view.series.map((series, index) => (
-          <span key={series.name}><i style={{ background: CHART_COLORS[index % CHART_COLORS.length] }} />{series.name}</span>
-        ))}
-        <span class="result-chart__range">{formatCell(low)} – {formatCell(high)}</span>
-      </figcaption>
     </figure>
   );
 }

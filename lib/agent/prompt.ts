@@ -18,7 +18,7 @@ const sandboxGuide = `Scripts (run_script) run in a QuickJS sandbox with these g
 - sum(values), mean(values), median(values)
 - groupBy(items, key), sortBy(items, key, 'asc'|'desc'), topN(items, n, key) — key is a property name or a function
 - files(), hunks(path), addedLines(pattern?, path?), removedLines(pattern?, path?) — pull request diffs; lines are {path,line,text}
-- view.table(rows, {title?, columns?}), view.markdown(text), view.chart(series, {title?, marks?}) — shown to the user next to your answer
+- view.table(rows, {title?, columns?}), view.markdown(text), view.chart(series, {title?, marks?}) — shown to the user next to your answer; a series is {name, values, labels?}: labelled values (per file, per check) are drawn as bars, others as a line
 - console.log(...)
 The script's result is the value of its last expression (or a top-level return); it must be JSON. No network, no DOM, no timers, about 1 s of time.`;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import type { TandemBrowser } from '../../scripts/browser/launch';
 import type { FixtureServer } from '../../scripts/browser/fixture-server';
+import { seriousAxeViolations } from './support/axe';
 import { closeSampleSite, launchOnSampleSite } from './support/sample-site';
 import type { FakeLlm, RecordedCall } from '../fake-llm/server';
 
@@ -89,6 +90,47 @@ describe('asking a question', () => {
     // The sample pull request changes four files.
     expect(await panel.$eval('[data-testid="assistant-turn"]', (element) => element.textContent ?? '')).toContain('It changes 4 files.');
     await panel.screenshot({ path: 'test-results/ask-text-fallback.png', fullPage: true });
+    await panel.close();
+    await page.close();
+  });
+
+  it('shows the tables and charts a script makes, with the answer', async () => {
+    const script = [
+      'const rows = sortBy(files().map((file) => ({ path: file.path, added: file.additions, removed: file.deletions })), "added", "desc");',
+      'view.table(rows, { title: "Lines changed per file" });',
+      'view.chart({ name: "added", values: rows.map((row) => row.added), labels: rows.map((row) => row.path) }, { title: "Added lines" });',
+      'view.chart([{ name: "added", values: [38, 48, 54, 58] }, { name: "removed", values: [0, 5, 5, 6] }], { title: "Running totals" });',
+      'return rows.length;',
+    ].join('\n');
+    llm.script([{ toolCalls: [{ name: 'run_script', arguments: JSON.stringify({ code: script }) }] }, { text: 'The table and chart above show each file; `src/sync/retry.ts` adds the most.' }]);
+    const page = await tandem.browser.newPage();
+    await page.goto(`${site.origin}/acme/widgets/pull/42?ask=views`);
+    // Dark, and open to axe (extension pages forbid the inline script it needs).
+    const panel = await tandem.browser.newPage();
+    await panel.setViewport({ width: 420, height: 800 });
+    await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await panel.setBypassCSP(true);
+    await panel.goto(`chrome-extension://${tandem.extensionId}/sidepanel.html?tabId=${await tandem.tabIdOf(page)}`);
+    await panel.waitForSelector('[data-testid="context-chip"]');
+    await panel.type('[data-testid="composer-input"]', 'Show the lines changed per file.');
+    await panel.keyboard.press('Enter');
+    await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 30_000 });
+    await panel.screenshot({ path: 'test-results/ask-views.png', fullPage: true });
+    // The first table and chart are the ones shown with the answer; the trail's details repeat them.
+    const cells = await panel.$eval('[data-testid="result-table"]', (table) => [...table.querySelectorAll('tbody tr')].map((row) => row.querySelector('td')?.textContent));
+    expect(cells).toEqual(['src/sync/retry.ts', 'src/sync/client.ts', 'README.md', 'src/sync/errors.ts']);
+    // Labelled values are compared as bars, each with its label and value.
+    const bars = await panel.$eval('[data-testid="result-chart"]', (chart) => ({
+      kind: chart.getAttribute('data-kind'),
+      rows: [...chart.querySelectorAll('.bar-chart__row')].map((row) => `${row.querySelector('.bar-chart__label')?.textContent} ${row.querySelector('.bar-chart__value')?.textContent}`),
+    }));
+    expect(bars).toEqual({ kind: 'bars', rows: ['src/sync/retry.ts 38', 'src/sync/client.ts 10', 'README.md 6', 'src/sync/errors.ts 4'] });
+    // Values along an axis are a line per series, with a legend.
+    const line = await panel.$$eval('[data-testid="result-chart"][data-kind="line"]', (charts) =>
+      charts.slice(0, 1).map((chart) => ({ lines: chart.querySelectorAll('polyline').length, legend: chart.querySelector('.result-chart__legend')?.textContent })),
+    );
+    expect(line).toEqual([{ lines: 2, legend: 'addedremoved0 – 58' }]);
+    expect(await seriousAxeViolations(panel)).toEqual([]);
     await panel.close();
     await page.close();
   });
