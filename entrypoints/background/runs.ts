@@ -9,6 +9,7 @@ import { isRecord, isRunStart } from '../../lib/messaging/guards';
 import type { RunCommand, RunUpdate, TabView } from '../../lib/messaging/protocol';
 import { RUN_PORT } from '../../lib/messaging/protocol';
 import { mergeTurns } from '../../lib/conversation/merge-turns';
+import { TextDeltaCoalescer } from '../../lib/conversation/text-delta-coalescer';
 import { loadConversation, saveConversation, updateConversation } from '../../lib/storage/conversations';
 import { preloadSandboxQuietly } from './sandbox-preload';
 import { readSettings } from '../../lib/storage/settings';
@@ -98,6 +99,7 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
       console.warn('Tandem: the conversation was not saved', error);
     }
   };
+  const toPanel = new TextDeltaCoalescer((event) => send(port, { type: 'run-event', turnId, event }));
   try {
     const prefetched = await takePrefetch(command.tabId, request, view.context.url);
     const events = prefetched ? replay(prefetched) : runTurn(request, {
@@ -112,10 +114,12 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
     });
     for await (const event of events) {
       turn = applyAgentEvent(turn, event);
-      send(port, { type: 'run-event', turnId, event });
+      toPanel.push(event);
       if (isMilestone(event) || Date.now() - lastPersist > PERSIST_EVERY_MS) await persist();
     }
+    toPanel.flush();
   } catch (error) {
+    toPanel.flush();
     const event: AgentEvent = { type: 'run-error', error: { name: error instanceof Error ? error.name : 'Error', message: String(error instanceof Error ? error.message : error) } };
     turn = applyAgentEvent(turn, event);
     send(port, { type: 'run-event', turnId, event });

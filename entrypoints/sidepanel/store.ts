@@ -2,6 +2,7 @@
 // conversation, and one port per run for its streamed events.
 import { signal } from '@preact/signals';
 import { browser, type Browser } from 'wxt/browser';
+import type { AgentEvent } from '../../lib/agent/events';
 import { applyAgentEvent } from '../../lib/conversation/apply-event';
 import type { AssistantTurn, Conversation, ConversationSummary, ProposedAction, RunRequestSummary } from '../../lib/conversation/types';
 import type { BackgroundToPanel, PanelToBackground, RunCommand, RunUpdate, TabView } from '../../lib/messaging/protocol';
@@ -75,6 +76,55 @@ function updateTurn(turnId: string, update: (turn: AssistantTurn) => AssistantTu
   };
 }
 
+/**
+ * Streamed text arrives a few characters at a time, and each render parses and sanitises the whole
+ * answer's markdown again: a 15 KB answer streamed at full speed took 28–34 s to show when every delta
+ * rendered. Text deltas are applied at most once per interval, which grows with the answer (so does a
+ * render's cost) from a frame to a quarter of a second; everything else is applied at once.
+ */
+const FRAME_MS = 16;
+const MAX_TEXT_INTERVAL_MS = 250;
+/** Characters of answer per millisecond of interval: about 1 ms of render per 100 characters here. */
+const CHARS_PER_INTERVAL_MS = 100;
+let pendingEvents: { turnId: string; event: AgentEvent }[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+/** When text was last rendered: text after a pause (the answer's first, above all) shows at once. */
+let lastTextFlush = Number.NEGATIVE_INFINITY;
+let textInterval = FRAME_MS;
+
+function applyRunEvent(turnId: string, event: AgentEvent): void {
+  pendingEvents.push({ turnId, event });
+  if (event.type !== 'text-delta' || performance.now() - lastTextFlush >= textInterval) flushRunEvents();
+  else flushTimer ??= setTimeout(flushRunEvents, textInterval);
+}
+
+function streamedChars(turnId: string): number {
+  const turn = conversation.value?.turns.find((candidate) => candidate.id === turnId);
+  if (turn?.role !== 'assistant') return 0;
+  return turn.parts.reduce((total, part) => total + (part.kind === 'text' ? part.text.length : 0), 0);
+}
+
+function flushRunEvents(): void {
+  clearTimeout(flushTimer);
+  flushTimer = undefined;
+  const events = pendingEvents;
+  const lastText = events.findLast((entry) => entry.event.type === 'text-delta');
+  pendingEvents = [];
+  // One conversation update per stretch of events of the same turn.
+  let start = 0;
+  for (let end = 1; end <= events.length; end++) {
+    const turnId = events[start]?.turnId;
+    if (turnId === undefined || (end < events.length && events[end]?.turnId === turnId)) continue;
+    const stretch = events.slice(start, end);
+    updateTurn(turnId, (turn) => stretch.reduce((current, entry) => applyAgentEvent(current, entry.event), turn));
+    start = end;
+  }
+  if (lastText !== undefined) {
+    lastTextFlush = performance.now();
+    textInterval = Math.min(MAX_TEXT_INTERVAL_MS, Math.max(FRAME_MS, streamedChars(lastText.turnId) / CHARS_PER_INTERVAL_MS));
+  }
+}
+
 /** Starts a run (a question or a card's skill) on the served tab and streams it into the conversation. */
 export function startRun(request: RunRequestSummary): void {
   const tabId = servedTabId.value;
@@ -86,10 +136,11 @@ export function startRun(request: RunRequestSummary): void {
   port.onMessage.addListener((message: unknown) => {
     const update = message as RunUpdate;
     if (update.type === 'run-accepted') conversation.value = update.conversation;
-    if (update.type === 'run-event') updateTurn(update.turnId, (turn) => applyAgentEvent(turn, update.event));
+    if (update.type === 'run-event') applyRunEvent(update.turnId, update.event);
     if (update.type === 'run-rejected') runError.value = update.error.message;
   });
   port.onDisconnect.addListener(() => {
+    flushRunEvents();
     running.value = false;
     if (runPort === port) runPort = null;
   });

@@ -1,6 +1,7 @@
 // The one place an OpenAI-compatible client is built from the user's provider settings.
 import OpenAI from 'openai';
 import { EndpointNotFoundError, toAgentError, type AgentErrorInfo } from './errors';
+import { eventSplittingFetch } from './sse-event-chunks';
 
 export interface ProviderSettings {
   /** For example https://api.openai.com/v1 or http://localhost:11434/v1 */
@@ -25,6 +26,7 @@ export function createClient(settings: ProviderSettings): OpenAI {
     // Retries are the agent loop's, so they show up as events and respect the Stop button.
     maxRetries: 0,
     timeout: settings.timeoutMs ?? defaultTimeoutMs,
+    fetch: eventSplittingFetch(),
   });
 }
 
