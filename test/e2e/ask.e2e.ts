@@ -100,6 +100,7 @@ describe('asking a question', () => {
       'view.table(rows, { title: "Lines changed per file" });',
       'view.chart({ name: "added", values: rows.map((row) => row.added), labels: rows.map((row) => row.path) }, { title: "Added lines" });',
       'view.chart([{ name: "added", values: [38, 48, 54, 58] }, { name: "removed", values: [0, 5, 5, 6] }], { title: "Running totals" });',
+      'view.chart([{ name: "added", values: rows.map((row) => row.added * 1000), labels: rows.map((row) => row.path) }, { name: "removed", values: rows.map((row) => -row.removed * 1000) }], { title: "Both ways, scaled" });',
       'return rows.length;',
     ].join('\n');
     llm.script([{ toolCalls: [{ name: 'run_script', arguments: JSON.stringify({ code: script }) }] }, { text: 'The table and chart above show each file; `src/sync/retry.ts` adds the most.' }]);
@@ -124,7 +125,11 @@ describe('asking a question', () => {
       kind: chart.getAttribute('data-kind'),
       rows: [...chart.querySelectorAll('.bar-chart__row')].map((row) => `${row.querySelector('.bar-chart__label')?.textContent} ${row.querySelector('.bar-chart__value')?.textContent}`),
     }));
-    expect(bars).toEqual({ kind: 'bars', rows: ['src/sync/retry.ts 38', 'src/sync/client.ts 10', 'README.md 6', 'src/sync/errors.ts 4'] });
+    // A screen reader hears each value with its series' name.
+    expect(bars).toEqual({ kind: 'bars', rows: ['src/sync/retry.ts added: 38', 'src/sync/client.ts added: 10', 'README.md added: 6', 'src/sync/errors.ts added: 4'] });
+    // Two labelled series: a bar each per label, the negative one still named and signed.
+    const both = await panel.$$eval('[data-testid="result-chart"][data-kind="bars"]', (charts) => [...(charts[1]?.querySelectorAll('.bar-chart__value') ?? [])].slice(0, 2).map((value) => value.textContent));
+    expect(both).toEqual(['added: 38,000', 'removed: 0']);
     // Values along an axis are a line per series, with a legend.
     const line = await panel.$$eval('[data-testid="result-chart"][data-kind="line"]', (charts) =>
       charts.slice(0, 1).map((chart) => ({ lines: chart.querySelectorAll('polyline').length, legend: chart.querySelector('.result-chart__legend')?.textContent })),
