@@ -140,6 +140,32 @@ describe('asking a question', () => {
     await page.close();
   });
 
+  it('stops a streaming answer on Stop and keeps what came, also after the panel reopens', async () => {
+    const slow = 'Reading the diff file by file, and this answer keeps going. '.repeat(30);
+    llm.script([{ text: slow, chunkDelayMs: 50 }]);
+    const page = await tandem.browser.newPage();
+    await page.goto(`${site.origin}/acme/widgets/pull/42?ask=stop`);
+    const panel = await tandem.openPanel(await tandem.tabIdOf(page));
+    await panel.waitForSelector('[data-testid="context-chip"]');
+    await panel.type('[data-testid="composer-input"]', 'Walk me through the diff.');
+    await panel.keyboard.press('Enter');
+    await panel.waitForFunction(() => (document.querySelector('[data-testid="assistant-turn"] .turn__text')?.textContent ?? '').length > 20, { timeout: 15_000 });
+    await panel.click('[data-testid="composer-stop"]');
+    await panel.waitForSelector('[data-testid="assistant-turn"][data-status="stopped"]', { timeout: 10_000 });
+    const kept = await panel.$eval('[data-testid="assistant-turn"] .turn__text', (element) => element.textContent ?? '');
+    // What had streamed is kept: a start of the answer, not all of it.
+    expect(kept.trim().length).toBeGreaterThanOrEqual(20);
+    expect(slow.startsWith(kept.trim())).toBe(true);
+    expect(kept.trim().length).toBeLessThan(slow.trim().length);
+    // The composer is back, and the stopped turn stays stopped when the panel opens again.
+    await panel.waitForSelector('[data-testid="composer-send"]');
+    await panel.close();
+    const reopened = await tandem.openPanel(await tandem.tabIdOf(page));
+    await reopened.waitForSelector('[data-testid="assistant-turn"][data-status="stopped"]', { timeout: 10_000 });
+    await reopened.close();
+    await page.close();
+  });
+
   it('strips the Origin of Tandem’s own requests only: a web page’s request to the local server keeps it', async () => {
     const page = await tandem.browser.newPage();
     await page.goto(`${site.origin}/acme/widgets/pull/42`);
