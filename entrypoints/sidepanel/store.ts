@@ -9,7 +9,7 @@ import type { BackgroundToPanel, PanelToBackground, RunCommand, RunUpdate, TabVi
 import { PANEL_PORT, RUN_PORT } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
 import type { Action, ScriptResult, Suggestion } from '../../lib/context/types';
-import type { ProposalDecision } from '../../lib/conversation/merge-turns';
+import { decisionOf, withProposalDecision } from '../../lib/conversation/merge-turns';
 import { followServedTab } from './tab-binding';
 import { readSettings, settingsItem } from '../../lib/storage/settings';
 
@@ -110,15 +110,8 @@ function flushRunEvents(): void {
   const events = pendingEvents;
   const lastText = events.findLast((entry) => entry.event.type === 'text-delta');
   pendingEvents = [];
-  // One conversation update per stretch of events of the same turn.
-  let start = 0;
-  for (let end = 1; end <= events.length; end++) {
-    const turnId = events[start]?.turnId;
-    if (turnId === undefined || (end < events.length && events[end]?.turnId === turnId)) continue;
-    const stretch = events.slice(start, end);
-    updateTurn(turnId, (turn) => stretch.reduce((current, entry) => applyAgentEvent(current, entry.event), turn));
-    start = end;
-  }
+  // Preact renders once for all of these updates, after this function returns.
+  for (const { turnId, event } of events) updateTurn(turnId, (turn) => applyAgentEvent(turn, event));
   if (lastText !== undefined) {
     lastTextFlush = performance.now();
     textInterval = Math.min(MAX_TEXT_INTERVAL_MS, Math.max(FRAME_MS, streamedChars(lastText.turnId) / CHARS_PER_INTERVAL_MS));
@@ -201,22 +194,15 @@ function updateProposal(turnId: string | null, callId: string, update: Partial<P
     pendingActions.value = pendingActions.value.map((proposal) => (proposal.callId === callId ? { ...proposal, ...update } : proposal));
     return;
   }
-  let decided: ProposedAction | undefined;
-  updateTurn(turnId, (turn) => ({
-    ...turn,
-    parts: turn.parts.map((part) => {
-      if (part.kind !== 'action' || part.proposal.callId !== callId) return part;
-      decided = { ...part.proposal, ...update };
-      return { ...part, proposal: decided };
-    }),
-  }));
-  const conversationId = conversation.value?.id;
-  if (decided === undefined || conversationId === undefined) return;
+  const current = conversation.value;
+  const proposal = current?.turns
+    .flatMap((turn) => (turn.id === turnId && turn.role === 'assistant' ? turn.parts : []))
+    .find((part) => part.kind === 'action' && part.proposal.callId === callId);
+  if (!current || proposal?.kind !== 'action') return;
+  const decision = decisionOf({ ...proposal.proposal, ...update });
+  conversation.value = withProposalDecision(current, turnId, callId, decision) ?? current;
   // Stored too: a question asked next, or the panel opened again, shows the decision and keeps the undo.
-  const decision: ProposalDecision = { status: decided.status };
-  if (decided.message !== undefined) decision.message = decided.message;
-  if (decided.undoToken !== undefined) decision.undoToken = decided.undoToken;
-  void sendToBackground('proposal-update', { conversationId, turnId, callId, decision }).catch(reportFailure);
+  void sendToBackground('proposal-update', { conversationId: current.id, turnId, callId, decision }).catch(reportFailure);
 }
 
 /** The user's click: the only path by which an action runs. */

@@ -1,16 +1,16 @@
 // Writing a run's turns into the stored conversation without losing what else was stored meanwhile:
 // another run's turns (a second panel on the same conversation) and the user's decisions on proposed
 // actions (approved, dismissed, undone), which the panel stores while the run holds an older copy.
-import type { AssistantPart, AssistantTurn, Conversation, ProposedAction, Turn } from './types';
+import type { AssistantPart, Conversation, ProposedAction, Turn } from './types';
 
 /** The stored conversation with `turns` put in place of their stored copies (or appended, in order). */
 export function mergeTurns(stored: Conversation, turns: readonly Turn[], updatedAt: number): Conversation {
-  const byId = new Map(stored.turns.map((turn) => [turn.id, turn]));
+  const storedIds = new Set(stored.turns.map((turn) => turn.id));
   const merged = stored.turns.map((turn) => {
     const written = turns.find((candidate) => candidate.id === turn.id);
     return written === undefined ? turn : keepDecisions(written, turn);
   });
-  for (const turn of turns) if (!byId.has(turn.id)) merged.push(turn);
+  for (const turn of turns) if (!storedIds.has(turn.id)) merged.push(turn);
   return { ...stored, updatedAt: Math.max(stored.updatedAt, updatedAt), turns: merged };
 }
 
@@ -32,6 +32,14 @@ function withDecision(part: AssistantPart, decided: ReadonlyMap<string, Proposed
 /** What the user may change about a proposal after the run: its outcome, never the action itself. */
 export type ProposalDecision = Pick<ProposedAction, 'status' | 'message' | 'undoToken'>;
 
+/** A proposal's decision as stored: only the fields it has. */
+export function decisionOf(proposal: ProposedAction): ProposalDecision {
+  const decision: ProposalDecision = { status: proposal.status };
+  if (proposal.message !== undefined) decision.message = proposal.message;
+  if (proposal.undoToken !== undefined) decision.undoToken = proposal.undoToken;
+  return decision;
+}
+
 /** The conversation with one proposal's decision recorded, or null when there is no such proposal. */
 export function withProposalDecision(conversation: Conversation, turnId: string, callId: string, decision: ProposalDecision): Conversation | null {
   let found = false;
@@ -47,7 +55,7 @@ export function withProposalDecision(conversation: Conversation, turnId: string,
       else delete proposal.undoToken;
       return { kind: 'action', proposal };
     });
-    return { ...(turn as AssistantTurn), parts };
+    return { ...turn, parts };
   });
   return found ? { ...conversation, turns } : null;
 }
