@@ -1,13 +1,14 @@
 // A ~1 MB documentation page: a real saved article (Readability's ietf-1 test page) whose body is
 // repeated, the size of a long spec or API reference.
 import { readFileSync } from 'node:fs';
+import { realFixtures } from '../test/fixtures/paths';
 
 export interface DocsPage {
   html: string;
   url: string;
 }
 
-const SOURCE = `${process.cwd()}/../shared/fixtures/articles/ietf-1/source.html`;
+const SOURCE = `${realFixtures}/articles/ietf-1/source.html`;
 const TARGET_BYTES = 1_000_000;
 
 export function largeDocsPage(): DocsPage {

@@ -15,11 +15,12 @@ import { formatTable, writeResults } from './report';
 import type { BenchRow } from './rows';
 import { coldStartRows, diffScriptRows, warmRunRows } from './sandbox-rows';
 import { suggestRow } from './suggest-rows';
+import { realFixtures } from '../test/fixtures/paths';
 
 const GROUP_ORDER = ['capture', 'complete', 'tokens', 'sandbox', 'suggest', 'agent'];
-const REACT_PAGE = `${process.cwd()}/../shared/fixtures/github/pr-files-facebook-react-15141.html`;
+const REACT_PAGE = `${realFixtures}/github/pr-files-facebook-react-15141.html`;
 /** The largest saved GitHub page (730 KB, a pull request's conversation in the 2026 React layout). */
-const DEFUDDLE_PAGE = `${process.cwd()}/../shared/fixtures/github/pr-conversation-kepano-defuddle-151.html`;
+const DEFUDDLE_PAGE = `${realFixtures}/github/pr-conversation-kepano-defuddle-151.html`;
 
 function progress(text: string): void {
   process.stderr.write(`bench: ${text}\n`);

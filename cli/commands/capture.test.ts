@@ -6,6 +6,7 @@ import type { CliIO } from '../command';
 import type { PageContext } from '../../lib/context/types';
 
 import { captureCommand, parseCaptureArguments } from './capture';
+import { realFixtures } from '../../test/fixtures/paths';
 
 function recordingIo(): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -20,7 +21,7 @@ writeFileSync(emptyPage, '<html><body></body></html>');
 describe('capture command', () => {
   it('prints the PageContext of a saved article as JSON', async () => {
     const io = recordingIo();
-    const code = await captureCommand([`${process.cwd()}/../shared/fixtures/articles/v8-blog/source.html`, '--url', 'http://fakehost/test/page.html'], io);
+    const code = await captureCommand([`${realFixtures}/articles/v8-blog/source.html`, '--url', 'http://fakehost/test/page.html'], io);
     expect(code).toBe(0);
     const context = JSON.parse(io.stdout.join('\n')) as PageContext;
     expect(context.kind).toBe('docs');
@@ -55,7 +56,7 @@ describe('capture command', () => {
   it('captures a saved pull request (files tab) and fits its prompt in the budget', async () => {
     const io = recordingIo();
     const url = 'https://github.com/facebook/react/pull/15141/files';
-    await captureCommand([`${process.cwd()}/../shared/fixtures/github/pr-files-facebook-react-15141.html`, '--url', url, '--prompt', '--budget', '1400'], io);
+    await captureCommand([`${realFixtures}/github/pr-files-facebook-react-15141.html`, '--url', url, '--prompt', '--budget', '1400'], io);
     const text = io.stdout.join('\n');
     expect(text).toContain('kind: github.pull.files');
     expect(text).toContain('packages/react/src/ReactElement.js');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../command';
 import { parseSkillArguments, skillCommand, type SkillReport } from './skill';
+import { realFixtures } from '../../test/fixtures/paths';
 
 function recordingIo(): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -9,7 +10,7 @@ function recordingIo(): CliIO & { stdout: string[]; stderr: string[] } {
   return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text) };
 }
 
-const reactPage = `${process.cwd()}/../shared/fixtures/github/pr-files-facebook-react-15141.html`;
+const reactPage = `${realFixtures}/github/pr-files-facebook-react-15141.html`;
 const reactUrl = 'https://github.com/facebook/react/pull/15141/files';
 
 /** The page's own file headers and their "N additions & M deletions" labels, read with regular expressions, not the capture code. */

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { classify, isGithubHost } from './classify';
+import { realFixtures } from '../../test/fixtures/paths';
 
-const articles = `${process.cwd()}/../shared/fixtures/articles`;
+const articles = `${realFixtures}/articles`;
 const documentOf = (html: string, url = 'https://example.org/page'): Document => new JSDOM(html, { url }).window.document;
 const fileDocument = (path: string, url = 'https://example.org/page'): Document => documentOf(readFileSync(path, 'utf8'), url);
 

@@ -3,8 +3,9 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { DocData } from '../context/types';
 import { MAX_DOC_TEXT_CHARS, READABILITY_MAX_TEXT_CHARS, docsAdapter, readCodeBlocks } from './docs';
+import { realFixtures } from '../../test/fixtures/paths';
 
-const articles = `${process.cwd()}/../shared/fixtures/articles`;
+const articles = `${realFixtures}/articles`;
 const quiet = new VirtualConsole();
 const documentOf = (html: string, url = 'http://fakehost/test/page.html'): Document => new JSDOM(html, { url, virtualConsole: quiet }).window.document;
 

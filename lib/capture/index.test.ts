@@ -3,6 +3,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import type { DashboardData, DocData, GenericData, PullData } from '../context/types';
 import type { Adapter } from './adapter';
+import { realFixtures } from '../../test/fixtures/paths';
 
 // A test double for the GitHub adapters (their own tests live in github/): one that throws, to
 // exercise the fallback, and one that returns a minimal pull, to check classification by URL.
@@ -98,7 +99,7 @@ describe('capturePage: kinds, fallbacks and limits', () => {
 
   it('captures a readerable article as docs and a Grafana-like page as a dashboard', async () => {
     const articleUrl = 'http://fakehost/test/page.html';
-    const article = await capturePage(fixture(`${process.cwd()}/../shared/fixtures/articles/v8-blog/source.html`, articleUrl), articleUrl, { githubHosts: [], now });
+    const article = await capturePage(fixture(`${realFixtures}/articles/v8-blog/source.html`, articleUrl), articleUrl, { githubHosts: [], now });
     expect(article.kind).toBe('docs');
     expect((article.data as DocData).codeBlocks.length).toBeGreaterThan(0);
     const grafanaUrl = 'https://grafana.example.com/d/abc';

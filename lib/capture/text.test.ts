@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractText, extractTextWithPieces, isHeading, readOutline, truncateText } from './text';
+import { realFixtures } from '../../test/fixtures/paths';
 
 const bodyOf = (html: string): HTMLElement => new JSDOM(html).window.document.body;
 
@@ -82,7 +83,7 @@ describe('extractTextWithPieces', () => {
 
 describe('readOutline from a walk’s pieces', () => {
   it('gives what reading each heading again gives, on every saved article and GitHub page', () => {
-    const root = `${process.cwd()}/../shared/fixtures`;
+    const root = realFixtures;
     const pages = [
       ...readdirSync(`${root}/articles`, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `${root}/articles/${entry.name}/source.html`),
       ...readdirSync(`${root}/github`).filter((name) => name.endsWith('.html')).map((name) => `${root}/github/${name}`),

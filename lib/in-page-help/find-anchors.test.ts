@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentFromHtml, loadDocument, sharedFixtures } from '../../test/fixtures/github/load-document';
+import { documentFromHtml, loadDocument, realGithubPages } from '../../test/fixtures/github/load-document';
 import { codeSelectionOf } from './code-selection';
 import { findHelpAnchors } from './find-anchors';
 import { besideAnchor } from './geometry';
@@ -30,9 +29,9 @@ describe('findHelpAnchors', () => {
     expect(anchors.every((anchor) => anchor.before?.classList.contains('file-actions'))).toBe(true);
   });
 
-  it.skipIf(!existsSync(join(sharedFixtures, 'pr-files-facebook-react-15141.html')))('finds the file headers of a real files page', () => {
+  it('finds the file headers of a real files page', () => {
     const url = 'https://github.com/facebook/react/pull/15141/files';
-    const anchors = findHelpAnchors(loadDocument(join(sharedFixtures, 'pr-files-facebook-react-15141.html'), url), new URL(url));
+    const anchors = findHelpAnchors(loadDocument(join(realGithubPages, 'pr-files-facebook-react-15141.html'), url), new URL(url));
     expect(anchors.length).toBeGreaterThan(0);
     expect(anchors[0]?.request).toEqual({ ask: 'Walk me through the changes in packages/react/src/React.js' });
     expect(new Set(anchors.map((anchor) => anchor.element)).size).toBe(anchors.length);

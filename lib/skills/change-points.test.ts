@@ -10,6 +10,7 @@ import {
   type ChangePointOptions,
 } from './change-points';
 import { f1Measure, segmentationCovering, type AnnotationSets } from './changepoint-metrics';
+import { realFixtures } from '../../test/fixtures/paths';
 
 function seededNormal(seed: number): () => number {
   let state = seed >>> 0;
@@ -134,7 +135,7 @@ function leaveOneOut(scores: readonly (readonly SeriesScore[])[]): SeriesScore {
 }
 
 describe('detectChangePoints on the Turing Change Point Dataset', () => {
-  const root = `${process.cwd()}/../shared/fixtures/changepoints`;
+  const root = `${realFixtures}/changepoints`;
   const annotations = JSON.parse(readFileSync(`${root}/annotations.json`, 'utf8')) as Record<string, AnnotationSets>;
   const datasets = readdirSync(`${root}/datasets`)
     .filter((name) => name.endsWith('.json'))

@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { DocData } from '../context/types';
 import { splitSentences, summarizeText, textRankScores } from './sentence-ranking';
+import { realFixtures } from '../../test/fixtures/paths';
 
 describe('splitSentences', () => {
   it('cuts verbatim sentences and keeps abbreviations together', () => {
@@ -47,7 +48,7 @@ function docFromExpectedHtml(html: string): DocData {
 }
 
 describe('summarizeText on real articles', () => {
-  const root = `${process.cwd()}/../shared/fixtures/articles`;
+  const root = `${realFixtures}/articles`;
   const articles = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 
   it('has articles to test on', () => expect(articles.length).toBeGreaterThanOrEqual(5));

@@ -4,6 +4,7 @@ import { runScript } from '../sandbox/run-script';
 import { actionsPage, dashboardPage, docPage, genericPage, pullPage } from '../../test/fixtures/skills/pages';
 import { SKILL_LIMITS, skills } from './index';
 import { skillSource } from './skill-source';
+import { realFixtures } from '../../test/fixtures/paths';
 
 const pageFor: Record<string, PageData> = {
   'pr-overview': pullPage,
@@ -51,7 +52,7 @@ describe('every skill runs in the QuickJS sandbox', () => {
 describe('metric-change on a real-size series within the skill limits', () => {
   it('runs over a 581-point TCPD series within the skills time budget', async () => {
     const { readFileSync } = await import('node:fs');
-    const dataset = JSON.parse(readFileSync(`${process.cwd()}/../shared/fixtures/changepoints/datasets/bank.json`, 'utf8')) as {
+    const dataset = JSON.parse(readFileSync(`${realFixtures}/changepoints/datasets/bank.json`, 'utf8')) as {
       series: { label: string; raw: number[] }[];
     };
     const values = dataset.series[0]!.raw;

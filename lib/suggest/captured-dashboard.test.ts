@@ -5,13 +5,14 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { capturePage } from '../capture/index';
 import { suggestWithDiagnostics } from './index';
+import { realFixtures } from '../../test/fixtures/paths';
 
 interface Dataset {
   time: { raw: string[] };
 }
 
-const dataset = JSON.parse(readFileSync(`${process.cwd()}/../shared/fixtures/changepoints/datasets/run_log.json`, 'utf8')) as Dataset;
-const annotations = JSON.parse(readFileSync(`${process.cwd()}/../shared/fixtures/changepoints/annotations.json`, 'utf8')) as Record<string, Record<string, number[]>>;
+const dataset = JSON.parse(readFileSync(`${realFixtures}/changepoints/datasets/run_log.json`, 'utf8')) as Dataset;
+const annotations = JSON.parse(readFileSync(`${realFixtures}/changepoints/annotations.json`, 'utf8')) as Record<string, Record<string, number[]>>;
 
 describe('suggestions on a captured run log', () => {
   it('asks why a metric moved at a point the annotators also marked, and offers the table summary', async () => {

@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { capturePage } from '../capture/index';
 import type { PageContext, Suggestion } from '../context/types';
 import { suggestWithDiagnostics } from './index';
+import { realFixtures } from '../../test/fixtures/paths';
 
-const fixtures = `${process.cwd()}/../shared/fixtures/github`;
+const fixtures = `${realFixtures}/github`;
 
 async function capture(file: string, url: string, capturedAt = 1): Promise<PageContext> {
   // Saved pages carry CSS jsdom cannot parse; its complaints are noise here.

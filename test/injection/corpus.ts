@@ -1,6 +1,7 @@
 // Loads the attack corpus (texts from public prompt-injection benchmarks) and picks deterministic samples of it.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { realFixtures } from '../fixtures/paths';
 import { seededRandom } from './prng';
 
 export interface Attack {
@@ -11,8 +12,8 @@ export interface Attack {
   source?: string;
 }
 
-/** The shared corpus sits next to the repository: ../shared/fixtures/injections/injections.json. */
-export const DEFAULT_CORPUS = resolve('../shared/fixtures/injections/injections.json');
+/** test/fixtures/real/injections/injections.json: 80 texts from public prompt-injection benchmarks. */
+export const DEFAULT_CORPUS = join(realFixtures, 'injections', 'injections.json');
 
 export class CorpusError extends Error {
   override name = 'CorpusError';

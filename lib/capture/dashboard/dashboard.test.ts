@@ -7,6 +7,7 @@ import { dashboardAdapter } from './index';
 import { pathPoints, seriesFromSvg } from './svg-chart';
 import { seriesFromTable } from './table-series';
 import { isTimeLike, parseNumber } from './values';
+import { realFixtures } from '../../../test/fixtures/paths';
 
 const quiet = new VirtualConsole();
 const documentOf = (html: string, url: string): Document => new JSDOM(html, { url, virtualConsole: quiet }).window.document;
@@ -60,7 +61,7 @@ describe('dashboard adapter: a table of timed numbers (TCPD run_log)', () => {
     time: { raw: string[] };
     series: { label: string; raw: number[] }[];
   }
-  const dataset = JSON.parse(readFileSync(`${process.cwd()}/../shared/fixtures/changepoints/datasets/run_log.json`, 'utf8')) as Dataset;
+  const dataset = JSON.parse(readFileSync(`${realFixtures}/changepoints/datasets/run_log.json`, 'utf8')) as Dataset;
 
   it('turns each numeric column into a series labelled by the time column', async () => {
     const data = await captureFile('test/fixtures/dashboard/run-log-table.html', 'https://reports.example.com/run');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentFromHtml, loadDocument, sharedFixtures } from '../../../test/fixtures/github/load-document';
+import { documentFromHtml, loadDocument, realGithubPages } from '../../../test/fixtures/github/load-document';
 import { readDomDiff } from './diff-dom';
 import { readMarkedLines } from './diff-dom-marked';
 
@@ -19,7 +19,7 @@ function withoutMarkers(document: Document): Document {
 
 describe('reading marked classic diff tables', () => {
   it.each(realPages)('reads every file of %s the fast way, with the same result as cell by cell', (_, file, url) => {
-    const document = loadDocument(`${sharedFixtures}/${file}`, url);
+    const document = loadDocument(`${realGithubPages}/${file}`, url);
     const containers = Array.from(document.querySelectorAll(fileSelector));
     const withLines = containers.filter((container) => container.querySelector('.blob-code-inner'));
     expect(withLines.length).toBeGreaterThan(0);

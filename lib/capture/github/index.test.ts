@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { documentFromHtml, loadDocument, sharedFixtures } from '../../../test/fixtures/github/load-document';
+import { documentFromHtml, loadDocument, realGithubPages } from '../../../test/fixtures/github/load-document';
 import { githubAdapters, parseGithubPath } from './index';
 
 const localFixtures = new URL('../../../test/fixtures/github/', import.meta.url).pathname;
@@ -18,7 +18,7 @@ describe('githubAdapters', () => {
 
   it('never throws on a page of the wrong family, an empty page or a URL it cannot parse', async () => {
     const pages = [
-      ...readdirSync(sharedFixtures).filter((name) => name.endsWith('.html')).map((name) => `${sharedFixtures}/${name}`),
+      ...readdirSync(realGithubPages).filter((name) => name.endsWith('.html')).map((name) => `${realGithubPages}/${name}`),
       ...readdirSync(localFixtures).filter((name) => name.endsWith('.html')).map((name) => `${localFixtures}${name}`),
     ];
     const url = 'https://github.com/o/r';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IssueData } from '../../context/types';
 import type { AdapterOutput } from '../adapter';
-import { documentFromHtml, loadDocument, sharedFixtures } from '../../../test/fixtures/github/load-document';
+import { documentFromHtml, loadDocument, realGithubPages } from '../../../test/fixtures/github/load-document';
 import { issueAdapter } from './issue';
 
 const url = 'https://github.com/kepano/defuddle/issues/56';
@@ -20,12 +20,12 @@ describe('issue adapter on the React issue viewer (kepano/defuddle#56)', () => {
   let output: AdapterOutput;
   let data: IssueData;
   beforeAll(async () => {
-    output = await issueAdapter.capture(loadDocument(`${sharedFixtures}/issue-kepano-defuddle-56.html`, url), new URL(url), 'github.issue', { githubHosts: [] });
+    output = await issueAdapter.capture(loadDocument(`${realGithubPages}/issue-kepano-defuddle-56.html`, url), new URL(url), 'github.issue', { githubHosts: [] });
     data = output.data as IssueData;
   });
 
   it('matches the oracle for title and author', () => {
-    const oracle = readFileSync(`${sharedFixtures}/issue-kepano-defuddle-56.expected-defuddle.md`, 'utf8');
+    const oracle = readFileSync(`${realGithubPages}/issue-kepano-defuddle-56.expected-defuddle.md`, 'utf8');
     const meta = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(oracle)?.[1] ?? '{}') as { title: string; author: string };
     expect(data.title).toBe(meta.title.replace(/ · Issue #\d+$/, ''));
     expect(data.author).toBe(meta.author);
@@ -33,7 +33,7 @@ describe('issue adapter on the React issue viewer (kepano/defuddle#56)', () => {
   });
 
   it('contains every paragraph of the oracle body', () => {
-    const oracle = readFileSync(`${sharedFixtures}/issue-kepano-defuddle-56.expected-defuddle.md`, 'utf8');
+    const oracle = readFileSync(`${realGithubPages}/issue-kepano-defuddle-56.expected-defuddle.md`, 'utf8');
     const body = oracle.slice(oracle.indexOf('Example repo here'));
     const paragraphs = body.split(/\n\s*\n/).map((paragraph) => plain(paragraph.replace(/^```\w*$/gm, ''))).filter((paragraph) => paragraph.length > 0);
     expect(paragraphs.length).toBeGreaterThan(8);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PullData } from '../../context/types';
 import type { CaptureEnvironment } from '../adapter';
-import { loadDocument, sharedFixtures } from '../../../test/fixtures/github/load-document';
+import { loadDocument, realGithubPages } from '../../../test/fixtures/github/load-document';
 import { capturePage, finishReading, readPage } from '../index';
 import { parsePendingDiff } from './diff-patch';
 import { patchUrlOf, pullAdapter } from './pull';
@@ -23,7 +23,7 @@ describe('pull adapter on the classic Files tab (facebook/react#15141)', () => {
   const url = 'https://github.com/facebook/react/pull/15141/files';
   let result: Awaited<ReturnType<typeof capture>>;
   beforeAll(async () => {
-    result = await capture(`${sharedFixtures}/pr-files-facebook-react-15141.html`, url);
+    result = await capture(`${realGithubPages}/pr-files-facebook-react-15141.html`, url);
   });
 
   it('reads the header', () => {
@@ -98,7 +98,7 @@ describe('pull adapter on the classic Files tab (facebook/react#15141)', () => {
 
 describe('pull adapter on a Files tab with an inline review comment (facebook/react#14876)', () => {
   it('turns the inline comments into threads anchored to their file and line', async () => {
-    const { data, output } = await capture(`${sharedFixtures}/pr-files-facebook-react-14876-with-comment.html`, 'https://github.com/facebook/react/pull/14876/files');
+    const { data, output } = await capture(`${realGithubPages}/pr-files-facebook-react-14876-with-comment.html`, 'https://github.com/facebook/react/pull/14876/files');
     expect(data.threads).toHaveLength(2);
     const [first, second] = data.threads;
     expect(first?.path).toBe('packages/react-reconciler/src/__tests__/ReactMemo-test.internal.js');
@@ -115,7 +115,7 @@ describe('pull adapter on a Files tab with an inline review comment (facebook/re
 describe('pull adapter on the current React conversation (kepano/defuddle#151)', () => {
   let result: Awaited<ReturnType<typeof capture>>;
   beforeAll(async () => {
-    result = await capture(`${sharedFixtures}/pr-conversation-kepano-defuddle-151.html`, 'https://github.com/kepano/defuddle/pull/151');
+    result = await capture(`${realGithubPages}/pr-conversation-kepano-defuddle-151.html`, 'https://github.com/kepano/defuddle/pull/151');
   });
 
   it('reads the React header', () => {

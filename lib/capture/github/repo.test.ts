@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RepoData } from '../../context/types';
-import { documentFromHtml, loadDocument, sharedFixtures } from '../../../test/fixtures/github/load-document';
+import { documentFromHtml, loadDocument, realGithubPages } from '../../../test/fixtures/github/load-document';
 import { repoAdapter } from './repo';
 
 describe('repo adapter on a repository home (steventroughtonsmith/marzipanify)', () => {
   it('reads description, README text and outline', async () => {
     const url = 'https://github.com/steventroughtonsmith/marzipanify';
-    const document = loadDocument(`${sharedFixtures}/repo-home-steventroughtonsmith-marzipanify.html`, url);
+    const document = loadDocument(`${realGithubPages}/repo-home-steventroughtonsmith-marzipanify.html`, url);
     const output = await repoAdapter.capture(document, new URL(url), 'github.repo', { githubHosts: [] });
     const data = output.data as RepoData;
     expect(data).toMatchObject({
