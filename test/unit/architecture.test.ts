@@ -1,4 +1,4 @@
-// Guards the module boundaries DESIGN.md draws, so a reviewer does not have to.
+// Guards the module boundaries docs/architecture.md draws, so a reviewer does not have to.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
