@@ -215,6 +215,18 @@ describe('click', () => {
     expectFailure(await page.executor.execute({ type: 'click', selector: '#load-more', label: 'Show resolved' }), 'TargetMismatchError');
     expect(clicks).not.toHaveBeenCalled();
   });
+  it('refuses a card that calls a “Post” button “Preview” by its tooltip, before approval and after', async () => {
+    const page = openPage('<button type="button" id="post" title="Preview">Post</button><button type="button" id="save" aria-expanded="false">Save</button>');
+    const clicks = vi.fn();
+    page.document.addEventListener('click', clicks, true);
+    const claimed: Action = { type: 'click', selector: '#post', label: 'Preview' };
+    expect(expectFailure(page.executor.preview(claimed), 'TargetMismatchError')).toBe('The element at #post is named “Post”, not “Preview”.');
+    expectFailure(await page.executor.execute(claimed), 'TargetMismatchError');
+    // Named honestly, it is still refused, with the reason the card shows.
+    expect(expectFailure(page.executor.preview({ type: 'click', selector: '#save', label: 'Save' }), 'TargetNotAllowedError')).toMatch(/“Save” says it saves/);
+    expectFailure(await page.executor.execute({ type: 'click', selector: '#save', label: 'Save' }), 'TargetNotAllowedError');
+    expect(clicks).not.toHaveBeenCalled();
+  });
 });
 
 describe('preview', () => {

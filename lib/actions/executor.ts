@@ -71,7 +71,7 @@ export function createExecutor(document: Document, options: ExecutorOptions = {}
 
   /** Validates again (the action crossed a message boundary), finds the target and applies the policy. */
   const checkedTarget = (action: PageAction): Element => {
-    const target = resolveTarget(document, action, overlay.host);
+    const target = resolveTarget(document, { selector: action.selector, label: action.label, byName: action.type === 'click' }, overlay.host);
     const refusal = action.type === 'fill' ? fillRefusal(target) : action.type === 'click' ? clickRefusal(target) : undefined;
     if (refusal) throw new TargetNotAllowedError(refusal);
     return target;

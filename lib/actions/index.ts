@@ -1,7 +1,7 @@
 export { validateAction, type ValidationResult, type ValidateOptions } from './validate';
 export { describeAction, type ActionDescription, type ActionRisk } from './describe';
-export { needsApproval, isAllowedClick, clickRefusal, fillRefusal } from './policy';
+export { needsApproval, isAllowedClick, clickRefusal, explainClick, clickRules, fillRefusal, type ClickDecision, type ClickRule } from './policy';
 export { createExecutor, type Executor, type ExecutorOptions, type ExecuteResult, type PreviewResult, type UndoResult, type UndoOptions } from './executor';
-export { accessibleLabels, labelMatches, primaryLabel } from './accessible-label';
+export { accessibleLabels, accessibleName, labelMatches, nameMatches, primaryLabel } from './accessible-label';
 export { actionLimits } from './limits';
 export * from './errors';

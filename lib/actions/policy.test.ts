@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../context/types';
-import { clickRefusal, fillRefusal, isAllowedClick, needsApproval } from './policy';
+import { clickRefusal, clickRules, explainClick, fillRefusal, isAllowedClick, needsApproval } from './policy';
 
 const fixture = readFileSync(new URL('../../test/fixtures/actions/pull-comment.html', import.meta.url), 'utf8');
 const quiet = new VirtualConsole();
@@ -30,48 +30,124 @@ describe('needsApproval', () => {
   });
 });
 
-describe('isAllowedClick', () => {
+describe('click policy', () => {
   const document = page();
+  const decide = (html: string, id = 'b') => explainClick(byId(page(html), id));
 
-  it('allows harmless buttons and same-site links', () => {
-    expect(isAllowedClick(byId(document, 'load-more'))).toBe(true);
-    expect(isAllowedClick(byId(document, 'preview-tab'))).toBe(true);
-    expect(isAllowedClick(byId(document, 'files-tab'))).toBe(true);
+  it('allows what only shows, hides or navigates within the site', () => {
+    expect(explainClick(byId(document, 'load-more'))).toMatchObject({ verdict: 'allowed', rule: 'reveal-more' });
+    expect(explainClick(byId(document, 'preview-tab'))).toMatchObject({ verdict: 'allowed', rule: 'tab' });
+    expect(explainClick(byId(document, 'files-tab'))).toMatchObject({ verdict: 'allowed', rule: 'same-site-link' });
+    const allowed: [string, string][] = [
+      ['<details><summary id="b">Checks</summary><p>3 passing</p></details>', 'disclosure'],
+      ['<button type="button" id="b" aria-expanded="false">Show resolved</button>', 'expand-toggle'],
+      ['<button type="button" id="b" aria-expanded="true" aria-controls="m">Reviewers</button><div id="m"></div>', 'expand-toggle'],
+      ['<a href="#" role="button" id="b" aria-expanded="false">Outdated</a>', 'expand-toggle'],
+      ['<button type="button" id="b" aria-controls="diff">Show whitespace</button><div id="diff"></div>', 'show-hide'],
+      ['<div role="tab" id="b" tabindex="0">Commits</div>', 'tab'],
+      ['<button type="button" id="b">Show 5 more replies</button>', 'reveal-more'],
+      ['<button id="b">Load more…</button>', 'reveal-more'],
+      ['<button type="button" id="b">Expand all</button>', 'reveal-more'],
+      ['<a href="/acme/widgets/pull/42/checks" id="b">See all checks</a>', 'reveal-more'],
+      ['<button type="button" id="b">12 hidden items Load more…</button>', 'reveal-more'],
+      ['<nav aria-label="Pagination"><button type="button" id="b">Next</button></nav>', 'pagination'],
+      ['<div class="pagination"><button type="button" id="b">2</button></div>', 'pagination'],
+      ['<nav><button type="button" id="b" aria-label="Next page">›</button></nav>', 'pagination'],
+      ['<div class="paginate-container"><a id="b" href="?page=2">›</a></div>', 'pagination'],
+      ['<a href="/acme/widgets/issues" id="b">Issues</a>', 'same-site-link'],
+      ['<a href="#discussion" id="b">Jump to the discussion</a><div id="discussion"></div>', 'same-site-link'],
+      ['<a href="/acme/widgets/commits" id="b">Commits <span class="Counter">4</span></a>', 'same-site-link'],
+    ];
+    for (const [html, rule] of allowed) expect(decide(html), html).toMatchObject({ verdict: 'allowed', rule });
   });
 
-  it('refuses a form’s submit button, explicit or by default', () => {
-    expect(clickRefusal(byId(document, 'comment-submit'))).toMatch(/never submits/);
-    const form = page('<form><button id="implicit">Post</button><input type="submit" id="input-submit" value="Go"><input type="image" id="image" alt="Go"></form>');
-    expect(isAllowedClick(byId(form, 'implicit'))).toBe(false);
-    expect(isAllowedClick(byId(form, 'input-submit'))).toBe(false);
-    expect(isAllowedClick(byId(form, 'image'))).toBe(false);
+  it('refuses every word that saves, sends or undoes, even on a control that would otherwise pass', () => {
+    const words = ['Post', 'Reply', 'Comment', 'Commit', 'Save', 'Update', 'Accept', 'Allow', 'Share', 'Revert', 'Ready for review',
+      'Merge pull request', 'Squash and merge', 'Delete branch', 'Close issue', 'Approve', 'Submit review', 'Request changes',
+      'Sign out', 'Deleting…', 'Ｍｅｒｇｅ', 'Mer\u200Bge now', 'Resolve conversation', 'Mark as done', 'Subscribe', 'Unsubscribe',
+      'Re-run jobs', 'Cancel workflow', 'Add reviewers', 'Convert to draft', 'Pin issue', 'Star', 'Watch', 'Follow'];
+    const html = words.map((word, index) =>
+      `<button type="button" id="plain${index}">${word}</button><button type="button" id="toggle${index}" aria-expanded="false">${word}</button>` +
+      `<a id="link${index}" href="/acme/widgets/settings">${word}</a><div role="tab" id="tab${index}">${word}</div>`).join('');
+    const doc = page(html);
+    words.forEach((word, index) => {
+      // The name is judged before the allowlist: even a toggle, a same-site link or a tab with such a name is refused.
+      for (const shape of ['plain', 'toggle', 'link', 'tab']) {
+        expect(explainClick(byId(doc, `${shape}${index}`)), `${shape} ${word}`).toMatchObject({ verdict: 'refused', rule: 'committing-name' });
+      }
+    });
+    expect(decide('<button type="button" id="b" aria-expanded="false">Post</button>').reason).toBe('Its name “Post” says it saves, sends or changes something (“post”); Tandem leaves that step to you.');
   });
 
-  it('refuses destructive labels, also through a child of the button', () => {
-    expect(clickRefusal(byId(document, 'merge-button'))).toMatch(/“merge”/);
-    expect(clickRefusal(byId(document, 'merge-icon'))).toMatch(/“merge”/);
-    const labels = ['Ｍｅｒｇｅ', 'Mer\u200Bge now', 'Delete repository', 'Close issue', 'Approve', 'Confirm transfer', 'Squash and merge', 'Sign out', 'Deleting…'];
-    for (const label of labels) {
-      const doc = page(`<button type="button" id="b">${label}</button>`);
-      expect(isAllowedClick(byId(doc, 'b')), label).toBe(false);
+  it('keeps nouns that merely look like those words: tabs, filters and “Load more comments”', () => {
+    for (const name of ['Commits', 'Comments', 'Updates', 'Releases', 'Closed', 'Merged', 'Emerge view', 'Sender details', 'Conversation']) {
+      expect(decide(`<a id="b" href="/acme/widgets/pulls?q=${encodeURIComponent(name)}">${name}</a>`).verdict, name).toBe('allowed');
     }
-    const iconButton = page('<button type="button" id="b" aria-label="Remove label"><svg></svg></button>');
-    expect(isAllowedClick(byId(iconButton, 'b'))).toBe(false);
   });
 
-  it('does not mistake words that merely contain a verb', () => {
-    const doc = page('<button type="button" id="a">Emerge view</button><button type="button" id="b">Sender details</button>');
-    expect(isAllowedClick(byId(doc, 'a'))).toBe(true);
-    expect(isAllowedClick(byId(doc, 'b'))).toBe(true);
+  it('refuses checkboxes, switches, radios and options, also through their label', () => {
+    const refused = [
+      '<input type="checkbox" id="b" aria-label="Email me">',
+      '<input type="checkbox" switch id="b" aria-label="Dark mode">',
+      '<button type="button" role="switch" aria-checked="false" id="b">Auto-merge</button>',
+      '<button type="button" role="switch" aria-checked="false" id="b">Notifications</button>',
+      '<div role="checkbox" aria-checked="false" tabindex="0" id="b">Resolved</div>',
+      '<input type="radio" name="r" id="b" aria-label="Squash">',
+      '<div role="listbox"><div role="option" id="b">main</div></div>',
+      '<select id="b" aria-label="Base"><option>main</option></select>',
+    ];
+    for (const html of refused) expect(decide(html), html).toMatchObject({ verdict: 'refused', rule: 'setting' });
+    expect(decide('<label id="b" for="c">Show more</label><input type="checkbox" id="c">')).toMatchObject({ verdict: 'refused', rule: 'setting' });
+    expect(decide('<label id="b">Show all <input type="checkbox"></label>')).toMatchObject({ verdict: 'refused', rule: 'setting' });
+    expect(decide('<button type="button" role="switch" id="b">Notifications</button>').reason).toMatch(/switch: pages often save/);
   });
 
-  it('refuses non-GET and confirming links, links to other sites, and file pickers', () => {
+  it('judges the accessible name, not a tooltip: a "Preview" title on a button that reads "Post"', () => {
+    const doc = page('<button type="button" id="b" title="Preview" aria-expanded="false">Post</button><button type="button" id="c" title="Show more">Post</button>');
+    expect(explainClick(byId(doc, 'b'))).toMatchObject({ verdict: 'refused', rule: 'committing-name' });
+    expect(clickRefusal(byId(doc, 'c'))).toMatch(/name “Post”/);
+    // Hidden text does not rename it either.
+    expect(decide('<button type="button" id="b">Post<span hidden> Show more</span></button>').verdict).toBe('refused');
+    expect(decide('<button type="button" id="b">Post<span style="display:none"> Show more</span></button>').verdict).toBe('refused');
+  });
+
+  it('refuses plain buttons that are not on the list, whatever they do', () => {
+    expect(decide('<button type="button" id="b">Preview</button>')).toMatchObject({ verdict: 'refused', rule: 'not-allowlisted' });
+    expect(decide('<button type="button" id="b">Edit</button>').reason).toMatch(/cannot change anything.*“Edit” is not one of them/);
+    expect(decide('<a href="#" id="b">Quote reply</a>').verdict).toBe('refused');
+    expect(decide('<a href="#" id="b">Copy link</a>')).toMatchObject({ verdict: 'refused', rule: 'not-allowlisted' });
+    expect(decide('<button type="button" id="b" aria-label=""><svg></svg></button>')).toMatchObject({ verdict: 'refused', rule: 'unnamed' });
+    expect(decide('<button type="button" id="b" disabled aria-expanded="false">Reviewers</button>')).toMatchObject({ verdict: 'refused', rule: 'disabled' });
+    expect(decide('<button type="button" id="b" aria-controls="gone">Show diff</button>').verdict).toBe('refused');
+  });
+
+  it('refuses a form’s submit button, explicit or by default, even with a harmless name', () => {
+    expect(clickRefusal(byId(document, 'comment-submit'))).toMatch(/never submits/);
+    const form = page('<form><button id="implicit">Show more</button><button role="tab" id="tab">Write</button><input type="submit" id="input-submit" value="Go"><input type="image" id="image" alt="Go"></form>');
+    for (const id of ['implicit', 'tab', 'input-submit', 'image']) expect(explainClick(byId(form, id)), id).toMatchObject({ verdict: 'refused', rule: 'submit' });
+  });
+
+  it('refuses a part of a control, and a control inside a refused one', () => {
+    expect(explainClick(byId(document, 'merge-icon'))).toMatchObject({ verdict: 'refused', rule: 'not-a-control' });
+    expect(clickRefusal(byId(document, 'merge-icon'))).toMatch(/part of “⇲ Merge pull request”/);
+    expect(clickRefusal(byId(document, 'merge-button'))).toMatch(/“merge”/);
+    const nested = page('<a href="/acme/widgets/branches/x" data-method="delete"><button type="button" id="b" aria-expanded="false">Details</button></a>');
+    expect(clickRefusal(byId(nested, 'b'))).toMatch(/sits inside “Details”.*DELETE request/);
+  });
+
+  it('refuses non-GET and confirming links, downloads, script links, links to other sites, and file pickers', () => {
+    expect(explainClick(byId(document, 'delete-branch'))).toMatchObject({ verdict: 'refused', rule: 'non-get' });
     expect(clickRefusal(byId(document, 'delete-branch'))).toMatch(/DELETE request/);
     expect(clickRefusal(byId(document, 'docs-link'))).toMatch(/leaves this site/);
     expect(clickRefusal(byId(document, 'attachment'))).toMatch(/file picker/);
-    const confirm = page('<a id="a" href="/x" data-confirm="Are you sure?">Do it</a><label id="l" for="f">Upload</label><input type="file" id="f">');
-    expect(isAllowedClick(byId(confirm, 'a'))).toBe(false);
-    expect(isAllowedClick(byId(confirm, 'l'))).toBe(false);
+    expect(decide('<a id="b" href="/x" data-confirm="Are you sure?">Issues</a>')).toMatchObject({ rule: 'confirm' });
+    expect(decide('<a id="b" href="/x" data-turbo-method="post">Issues</a>')).toMatchObject({ rule: 'non-get' });
+    expect(decide('<a id="b" href="/acme/widgets/archive/main.zip" download>Source code</a>')).toMatchObject({ rule: 'download' });
+    expect(decide('<a id="b" href="javascript:void(0)">Load more</a>')).toMatchObject({ rule: 'script-link' });
+    expect(decide('<a id="b" href="mailto:a@b.example">Contact</a>')).toMatchObject({ rule: 'other-site' });
+    expect(decide('<label id="b" for="f">Upload</label><input type="file" id="f">')).toMatchObject({ verdict: 'refused', rule: 'file-picker' });
+    expect(decide('<button id="b" type="button" formaction="/x">Load more</button>')).toMatchObject({ rule: 'non-get' });
+    expect(decide('<input id="b" aria-label="Search">')).toMatchObject({ rule: 'text-field' });
   });
 
   it('refuses elements inside a frame and elements no longer in the page', () => {
@@ -88,7 +164,19 @@ describe('isAllowedClick', () => {
     inner.body.append(input);
     expect(fillRefusal(input)).toMatch(/inside a frame/);
     const detached = document.createElement('button');
+    detached.textContent = 'Load more';
     expect(isAllowedClick(detached)).toBe(false);
+    expect(clickRefusal(detached)).toMatch(/not in the page/);
+  });
+
+  it('is a table: every rule has an id, a verdict and what it covers, and the last one refuses the rest', () => {
+    const ids = clickRules.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of clickRules) expect(rule.covers.length, rule.id).toBeGreaterThan(5);
+    expect(clickRules.at(-1)).toMatchObject({ id: 'not-allowlisted', verdict: 'refused' });
+    expect(clickRules.filter((rule) => rule.verdict === 'allowed').map((rule) => rule.id)).toEqual([
+      'disclosure', 'expand-toggle', 'show-hide', 'tab', 'reveal-more', 'pagination', 'same-site-link',
+    ]);
   });
 });
 

@@ -1,15 +1,19 @@
 // Finds the one element an action is about. The rule: among the elements the selector matches, keep
 // the visible ones; without a label (highlight only) the first of those is the target; with a label,
 // exactly one visible match must carry it. Several equally labelled matches are refused rather than
-// guessed, since a page can plant a look-alike to catch the first match.
+// guessed, since a page can plant a look-alike to catch the first match. A click's label must be the
+// element's accessible name itself: a tooltip or placeholder saying "Preview" on a button that reads
+// "Post" does not make it a Preview button.
 import { AmbiguousTargetError, InvalidActionError, TargetMismatchError, TargetNotFoundError } from './errors';
-import { accessibleLabels, labelMatches } from './accessible-label';
+import { accessibleLabels, labelMatches, nameMatches } from './accessible-label';
 import { displayLine } from './display-text';
 import { isVisible } from './visibility';
 
 export interface TargetQuery {
   selector: string;
   label?: string;
+  /** Match the label against the accessible name only, not every label the element carries. */
+  byName?: boolean;
 }
 
 /** Throws an ActionError naming what went wrong; `ignored` keeps Tandem's own overlay out of the matches. */
@@ -19,12 +23,15 @@ export function resolveTarget(document: Document, query: TargetQuery, ignored?: 
   const first = visible[0];
   if (query.label === undefined && first !== undefined) return first;
   const label = query.label ?? '';
-  const labelled = visible.filter((element) => labelMatches(element, label));
+  const matches = query.byName === true ? nameMatches : labelMatches;
+  const labelled = visible.filter((element) => matches(element, label));
   if (labelled.length === 1 && labelled[0] !== undefined) return labelled[0];
   if (labelled.length > 1) {
     throw new AmbiguousTargetError(`${labelled.length} visible elements match ${displayLine(query.selector)} and are labelled “${displayLine(label)}”; use a selector that picks one.`);
   }
-  throw new TargetMismatchError(`The element at ${displayLine(query.selector)} is ${foundLabels(visible)}, not “${displayLine(label)}”.`);
+  const found = foundLabels(visible);
+  const is = found === undefined ? 'has no name' : `is ${query.byName === true ? 'named' : 'labelled'} ${found}`;
+  throw new TargetMismatchError(`The element at ${displayLine(query.selector)} ${is}, not “${displayLine(label)}”.`);
 }
 
 function queryAll(document: Document, selector: string): Element[] {
@@ -38,8 +45,8 @@ function queryAll(document: Document, selector: string): Element[] {
   }
 }
 
-function foundLabels(elements: Element[]): string {
+function foundLabels(elements: Element[]): string | undefined {
   const labels = elements.slice(0, 3).map((element) => accessibleLabels(element)[0]).filter((label) => label !== undefined);
-  if (labels.length === 0) return 'unlabelled';
-  return `labelled ${labels.map((label) => `“${displayLine(label, 60)}”`).join(' or ')}`;
+  if (labels.length === 0) return undefined;
+  return `${labels.map((label) => `“${displayLine(label, 60)}”`).join(' or ')}`;
 }
