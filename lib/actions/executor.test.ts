@@ -5,6 +5,7 @@ import type { Action } from '../context/types';
 import { createExecutor, type ExecuteResult, type Executor } from './executor';
 
 const fixture = readFileSync(new URL('../../test/fixtures/actions/pull-comment.html', import.meta.url), 'utf8');
+const saveOnChange = readFileSync(new URL('../../test/fixtures/actions/save-on-change.html', import.meta.url), 'utf8');
 const quiet = new VirtualConsole();
 
 interface Page {
@@ -53,7 +54,8 @@ describe('fill', () => {
     const result = await page.executor.execute(fillComment('Thanks, this looks right.'));
     expect(result).toMatchObject({ ok: true, message: 'Filled “Comment body” with 25 characters.' });
     expect(field.value).toBe('Thanks, this looks right.');
-    expect(events).toEqual(['input:Thanks, this looks right.', 'change']);
+    // No change event: pages save a field on change, and a fill is not confirmed by the user.
+    expect(events).toEqual(['input:Thanks, this looks right.']);
 
     expect(page.executor.undo(undoTokenOf(result))).toEqual({ ok: true, message: 'Restored “Comment body”.' });
     expect(field.value).toBe('My own draft');
@@ -316,5 +318,52 @@ describe('highlight, copy and open', () => {
   it('turns a failing callback into a result instead of a throw', async () => {
     const page = openPage(fixture, { copy: () => Promise.reject(new Error('Clipboard blocked')) });
     expect(await page.executor.execute({ type: 'copy', text: 'x' })).toEqual({ ok: false, error: { name: 'UnexpectedActionError', message: 'Clipboard blocked' } });
+  });
+});
+
+describe('fill on a page whose fields save themselves', () => {
+  function openSavingPage() {
+    const { window } = new JSDOM(saveOnChange, { url: 'https://profile.example/settings', runScripts: 'dangerously', virtualConsole: quiet });
+    const root = window.document.documentElement;
+    return {
+      window,
+      executor: createExecutor(window.document),
+      saves: () => Number(root.dataset.saves),
+      inputs: () => Number(root.dataset.inputs),
+      field: (id: string) => window.document.getElementById(id) as HTMLInputElement,
+    };
+  }
+
+  it('reaches the page’s script through input events, and saves nothing: no change, no blur, no Enter, no submit', async () => {
+    const page = openSavingPage();
+    const fills: Action[] = [
+      { type: 'fill', selector: '#display-name', label: 'Display name', text: 'Mona Lisa' },
+      { type: 'fill', selector: '#bio', label: 'Bio', text: 'Reviews pull requests.\nLikes octocats.' },
+      { type: 'fill', selector: '#location', label: 'Location', text: 'Lisbon' },
+      { type: 'fill', selector: '#status', label: 'Status', text: 'On holiday' },
+    ];
+    const tokens: string[] = [];
+    for (const action of fills) tokens.push(undoTokenOf(await page.executor.execute(action)));
+
+    expect(page.inputs()).toBe(4);
+    expect(page.window.document.getElementById('preview-name')?.textContent).toBe('Mona Lisa');
+    expect(page.field('location').value).toBe('Lisbon');
+    expect(page.window.document.getElementById('status')?.textContent).toBe('On holiday');
+    expect(page.saves()).toBe(0);
+    // Nothing was focused, so nothing can be saved by losing focus later either.
+    expect(page.window.document.activeElement).toBe(page.window.document.body);
+
+    for (const token of tokens.reverse()) expect(page.executor.undo(token).ok).toBe(true);
+    expect(page.field('display-name').value).toBe('Mona');
+    expect(page.saves()).toBe(0);
+  });
+
+  it('counts saves, so the test above would see one', () => {
+    const page = openSavingPage();
+    const name = page.field('display-name');
+    name.dispatchEvent(new page.window.Event('change', { bubbles: true }));
+    page.field('bio').focus();
+    page.field('bio').blur();
+    expect(page.saves()).toBe(2);
   });
 });

@@ -17,7 +17,11 @@ export function snapshotField(element: Element): FieldSnapshot {
   return { kind: 'editable', nodes: [...element.childNodes] };
 }
 
-/** Writes `text`, dispatches input and change, and returns the text the field ended up holding. */
+/**
+ * Writes `text` and dispatches the input event that frameworks and editors need to see it, and
+ * returns the text the field ended up holding. Never `change`, never focus or blur: many pages save a
+ * field when it changes or loses focus, and a fill is a draft the user has not confirmed.
+ */
 export function writeFieldText(element: Element, text: string): string {
   if (isValueField(element)) {
     setNativeValue(element, text);
@@ -69,11 +73,11 @@ function linesAsNodes(document: Document, text: string): Node[] {
   return nodes;
 }
 
+/** The input event only: `change` is what a user's confirming the field (Enter, leaving it) fires, and pages save on it. */
 function dispatchEditEvents(element: Element, data: string | null): void {
   const view = element.ownerDocument.defaultView;
   if (view === null) return;
   const init = { bubbles: true, composed: true, inputType: 'insertReplacementText', data };
   const input = typeof view.InputEvent === 'function' ? new view.InputEvent('input', init) : new view.Event('input', init);
   element.dispatchEvent(input);
-  element.dispatchEvent(new view.Event('change', { bubbles: true }));
 }
