@@ -1,33 +1,17 @@
-import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
-import { escapeHtml, highlightCode } from './highlight';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
+import { renderMarkdown } from './render-markdown';
 
 export interface MarkdownProps {
   text: string;
   class?: string;
 }
 
-/** Model and skill output as markdown. Always sanitised: the text may echo untrusted page content. */
-const markdown = new Marked({
-  gfm: true,
-  breaks: false,
-  renderer: {
-    code({ text, lang }) {
-      const language = (lang ?? '').split(/\s/)[0] ?? '';
-      const label = language ? ` data-language="${escapeHtml(language)}"` : '';
-      return `<pre${label}><code>${language ? highlightCode(text, language) : escapeHtml(text)}</code></pre>`;
-    },
-  },
-});
-
-export function renderMarkdown(text: string): string {
-  const html = markdown.parse(text, { async: false });
-  return DOMPurify.sanitize(html, {
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'img'],
-    FORBID_ATTR: ['style'],
-  });
-}
+/**
+ * How the panel follows a link in an answer (a preview first when it leaves the page's site). Without a
+ * provider, links in markdown go nowhere: a rendered answer never navigates by itself.
+ */
+export const LinkOpenerContext = createContext<((href: string) => void) | null>(null);
 
 /** A Copy button on each code block: made here, after sanitising, since the sanitiser rightly drops buttons. */
 function addCopyButtons(root: HTMLElement): void {
@@ -53,9 +37,19 @@ function addCopyButtons(root: HTMLElement): void {
 export function Markdown({ text, class: className }: MarkdownProps) {
   const html = useMemo(() => renderMarkdown(text), [text]);
   const root = useRef<HTMLDivElement>(null);
+  const openLink = useContext(LinkOpenerContext);
   useEffect(() => {
     if (root.current) addCopyButtons(root.current);
   }, [html]);
-  // Sanitised just above.
-  return <div ref={root} class={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  // Clicks and middle clicks on a link are the panel's to follow, never the browser's.
+  const onActivate = (event: MouseEvent) => {
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (!link || !root.current?.contains(link)) return;
+    event.preventDefault();
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const href = link.getAttribute('href');
+    if (href && openLink) openLink(href);
+  };
+  // Sanitised by renderMarkdown.
+  return <div ref={root} class={`markdown ${className ?? ''}`} onClick={onActivate} onAuxClick={onActivate} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -39,7 +39,7 @@ function looksLikeData(value: string): boolean {
   return new RegExp(`[A-Za-z0-9+/_=-]{${encodedRunLength},}`).test(value);
 }
 
-function safeDecode(value: string): string {
+export function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch (error) {
@@ -49,7 +49,7 @@ function safeDecode(value: string): string {
   }
 }
 
-function excerpt(text: string, length: number): string {
+export function excerpt(text: string, length: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
 }
