@@ -22,6 +22,30 @@ function withoutInlinedQuickjsWasm(): Plugin {
   };
 }
 
+/**
+ * The panel shows text a hijacked model wrote. Whatever markup slips past the sanitiser, this policy is
+ * what keeps it from loading anything: images only from the extension or inline, no media, frames,
+ * objects, fonts or styles from elsewhere, no form posts. Network requests (connect-src) reach only
+ * what the service worker's model client needs: the provider the user types in Settings, which may be
+ * any https host or a plain-http server on the user's own network (Ollama, LM Studio).
+ * The service worker runs under the same policy.
+ */
+export const EXTENSION_PAGES_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "media-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
+  "worker-src 'self'",
+  "connect-src 'self' https: http:",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join('; ');
+
 // Tandem's extension build. Manifest fields that WXT cannot infer from entrypoints live here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -48,9 +72,7 @@ export default defineConfig({
     action: { default_title: 'Open Tandem' },
     // The toolbar button opens the side panel, so its command is the panel's keyboard shortcut.
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: 'Open the Tandem side panel' } },
-    content_security_policy: {
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
-    },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_POLICY },
     ...(browser === 'firefox'
       ? {
           sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Tandem' },
