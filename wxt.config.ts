@@ -65,24 +65,34 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'An ambient AI teammate: sees the page you see, offers what you would want done, shows its work.',
-    permissions: ['storage', 'sidePanel', 'tabs', 'activeTab', 'scripting', 'declarativeNetRequest', 'clipboardWrite'],
+    // Firefox has no sidePanel API (its panel is the sidebar_action below) and rejects the permission.
+    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel']), 'tabs', 'activeTab', 'scripting', 'declarativeNetRequest', 'clipboardWrite'],
     // Local model servers (Ollama, LM Studio) on any port: needed to strip the Origin header Ollama refuses.
     host_permissions: ['https://github.com/*', 'http://localhost/*', 'http://127.0.0.1/*', 'http://[::1]/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Open Tandem' },
-    // The toolbar button opens the side panel, so its command is the panel's keyboard shortcut.
-    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: 'Open the Tandem side panel' } },
+    // The toolbar button opens the side panel, so its command is the panel's keyboard shortcut; Firefox's
+    // own command for that is opening the sidebar (`_execute_action` means nothing to a Manifest V2 add-on).
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+T' }, description: 'Open the Tandem side panel',
+      },
+    },
     content_security_policy: { extension_pages: EXTENSION_PAGES_POLICY },
     ...(browser === 'firefox'
       ? {
           sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Tandem' },
+          // WXT drops optional_host_permissions from a Manifest V2 build; GitHub Enterprise hosts are asked for here.
+          optional_permissions: ['http://*/*', 'https://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'tandem@tandem.dev',
-              strict_min_version: '128.0',
+              // The first versions that read data_collection_permissions (Firefox 140 ESR; 142 on Android).
+              strict_min_version: '140.0',
               // Page content goes to the model provider the user configures (never anywhere else).
               data_collection_permissions: { required: ['websiteContent'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,78 @@
+// The Firefox build in real Firefox (Debian's firefox-esr): installed as a temporary add-on over WebDriver
+// BiDi, its sidebar page reading the sample pull request. Needs `npm run build:firefox` (npm test does it).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
+import { FIREFOX_EXTENSION_DIR, findFirefox, launchFirefoxTandem, type FirefoxTandem } from './support/firefox';
+
+const firefox = findFirefox();
+// CI installs firefox-esr and sets this, so a missing Firefox fails there instead of skipping.
+if (!firefox && process.env.TANDEM_REQUIRE_FIREFOX) throw new Error('TANDEM_REQUIRE_FIREFOX is set but no Firefox was found (apt-get install -y firefox-esr, or set FIREFOX_PATH)');
+if (!firefox) console.warn('Firefox end-to-end tests skipped: no Firefox found (Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH).');
+
+interface LintMessage { code: string; file?: string; message: string }
+interface LintReport { summary: { errors: number; warnings: number; notices: number }; errors: LintMessage[]; warnings: LintMessage[] }
+
+describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
+  let tandem: FirefoxTandem;
+  let site: FixtureServer;
+  let page: Page;
+  let panel: Page;
+  let lint: Promise<LintReport>;
+
+  beforeAll(async () => {
+    // About 20 s of one core: started first, so it runs while Firefox is driven.
+    lint = promisify(execFile)('node_modules/.bin/web-ext', ['lint', '--source-dir', FIREFOX_EXTENSION_DIR, '--output', 'json'], { maxBuffer: 16 * 1024 * 1024 })
+      // web-ext exits 1 when it finds errors; its report is on stdout either way.
+      .catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }))
+      .then((result) => JSON.parse(result.stdout) as LintReport);
+    site = await startFixtureServer('test/fixtures/site');
+    tandem = await launchFirefoxTandem(firefox!);
+    // The sample is served from 127.0.0.1: registered as a GitHub Enterprise host, as a user would in settings.
+    await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host] });
+    [page] = await tandem.browser.pages();
+    await page!.goto(`${site.origin}/acme/widgets/pull/42`);
+  });
+
+  afterAll(async () => {
+    await tandem?.close();
+    await site?.close();
+  });
+
+  it('shows the cards for a pull request in its sidebar page', async () => {
+    panel = await tandem.openPanel(await tandem.tabIdOf(page.url()));
+    await panel.waitForFunction(
+      () => document.querySelector('[data-testid="context-chip"]')?.textContent?.includes('Add retry with backoff'),
+      { timeout: 20_000 },
+    );
+    await panel.waitForSelector('[data-testid="suggestion-accept"]', { timeout: 10_000 });
+    const titles = await panel.$$eval('[data-testid="suggestion-accept"]', (cards) => cards.map((card) => card.textContent ?? ''));
+    expect(titles.join('\n')).toContain('Explain the failing check');
+    await panel.screenshot({ path: 'test-results/firefox-panel.png' });
+  });
+
+  it('runs a built-in skill in the QuickJS sandbox of its background page', async () => {
+    await panel.click('[data-testid="suggestion-accept"]');
+    await panel.waitForSelector('[data-testid="assistant-turn"]:not([data-status="running"])', { timeout: 30_000 });
+    const answer = await panel.$eval('[data-testid="assistant-turn"]', (turn) => (turn as HTMLElement).innerText);
+    expect(answer).toContain('CI / test (20.x)');
+    expect(await panel.$('[data-testid="script-trail"]')).not.toBeNull();
+    await panel.screenshot({ path: 'test-results/firefox-skill.png' });
+  });
+
+  it('passes web-ext lint with no errors, and only warnings about bundled libraries', async () => {
+    const report = await lint;
+    expect(report.errors).toEqual([]);
+    // Each remaining warning is an innerHTML assignment inside a library: Preact's dangerouslySetInnerHTML
+    // (used only with DOMPurify's output), DOMPurify's own parser fallback, and Readability working on a
+    // detached copy of the page. None is Tandem's code or its manifest.
+    expect(report.warnings.map((warning) => `${warning.code} ${warning.file?.replace(/-[\w-]{8}\.js$/, '.js')}`).sort()).toEqual([
+      'UNSAFE_VAR_ASSIGNMENT chunks/sidepanel.js',
+      'UNSAFE_VAR_ASSIGNMENT chunks/theme.js',
+      'UNSAFE_VAR_ASSIGNMENT content-scripts/content.js',
+      'UNSAFE_VAR_ASSIGNMENT content-scripts/content.js',
+    ]);
+  });
+});
