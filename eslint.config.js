@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['test/fixtures/**', '.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'bench/results.json', 'coverage/**'] },
+  { ignores: ['test/fixtures/**', '.output/**', '.wxt/**', 'lib/generated/**', 'node_modules/**', 'test-results/**', 'bench/results.json', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

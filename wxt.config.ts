@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { writeSandboxScripts } from './scripts/build-sandbox-scripts';
 
 const require = createRequire(import.meta.url);
 
@@ -51,6 +52,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   hooks: {
+    // The prelude and the skills' scripts run in the sandbox as text built from their TypeScript: always
+    // rebuilt, so a build never ships text older than its sources.
+    'build:before': async () => {
+      await writeSandboxScripts();
+    },
     // The sandbox's QuickJS engine: shipped as a file of the extension, loaded by the service worker.
     'build:publicAssets': (_wxt, files) => {
       files.push({
@@ -59,9 +65,7 @@ export default defineConfig({
       });
     },
   },
-  // Built-in skills reach the sandbox as the source text of their functions (lib/skills/skill-source.ts):
-  // mangled names would break the calls between those functions, so the bundle keeps its names.
-  vite: () => ({ plugins: [preact(), withoutInlinedQuickjsWasm()], build: { minify: false } }),
+  vite: () => ({ plugins: [preact(), withoutInlinedQuickjsWasm()] }),
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'An ambient AI teammate: sees the page you see, offers what you would want done, shows its work.',

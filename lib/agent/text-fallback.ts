@@ -12,7 +12,7 @@ export function extractScriptBlocks(text: string): string[] {
   return blocks;
 }
 
-/** The prelude's helpers a sandbox script calls (lib/sandbox/prelude-helpers-source.ts). */
+/** The prelude's helpers a sandbox script calls (lib/sandbox/prelude/). */
 const HELPERS = '(?:files|hunks|addedLines|removedLines|sum|mean|median|groupBy|sortBy|topN)';
 
 /**

@@ -10,7 +10,7 @@ import type { PageContext, ScriptResult } from '../context/types';
 import { serializeForPrompt } from '../context/serialize';
 import { runScript, type SandboxLimits } from '../sandbox/run-script';
 import { sandboxInputFromContext } from '../sandbox/sandbox-input';
-import { getSkill, SKILL_LIMITS, skillSource, skillsForKind } from '../skills/index';
+import { getSkill, SKILL_LIMITS, skillsForKind } from '../skills/index';
 import { turnText } from './apply-event';
 import type { RunRequestSummary, Turn } from './types';
 
@@ -73,7 +73,7 @@ async function* runSkillTurn(id: string, deps: TurnDeps): AsyncGenerator<AgentEv
     yield { type: 'run-error', error: { name: 'UnknownSkillError', message: `There is no built-in skill "${id}".` } };
     return;
   }
-  const code = skillSource(skill);
+  const code = skill.script;
   const callId = `${id}-1`;
   yield { type: 'script-start', callId, code, source: 'skill', skill: id };
   const result = await runScript(code, sandboxInputFromContext(deps.context), { ...SKILL_LIMITS, ...deps.sandboxLimits }, { signal: deps.signal });
@@ -107,11 +107,11 @@ function runOnPage(code: string, deps: TurnDeps, signal: AbortSignal): Promise<S
 async function runSkillOnPage(id: string, deps: TurnDeps, signal: AbortSignal): Promise<ScriptResult> {
   const skill = getSkill(id);
   if (!skill) return { ok: false, error: `UnknownSkillError: there is no built-in skill "${id}"`, logs: [], ms: 0 };
-  return runScript(skillSource(skill), sandboxInputFromContext(deps.context), { ...SKILL_LIMITS, ...deps.sandboxLimits }, { signal });
+  return runScript(skill.script, sandboxInputFromContext(deps.context), { ...SKILL_LIMITS, ...deps.sandboxLimits }, { signal });
 }
 
 function availableSkills(context: PageContext): SkillSummary[] {
-  return skillsForKind(context.kind).map((skill) => ({ id: skill.id, title: skill.title, description: skill.description, code: skillSource(skill) }));
+  return skillsForKind(context.kind).map((skill) => ({ id: skill.id, title: skill.title, description: skill.description, code: skill.script }));
 }
 
 function historyMessages(turns: readonly Turn[]): ConversationTurn[] {

@@ -5,8 +5,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule, 
 import { formatBytes } from './format-bytes';
 import { evaluateScript, GLOBAL_CODE, type Evaluation } from './evaluate-script';
 import type { SandboxLimits } from './limits';
-import { HELPER_GROUPS } from './prelude-helpers-source';
-import { helperFileName, PRELUDE_FILE_NAME, PRELUDE_SOURCE } from './prelude-source';
+import { HELPER_SCRIPTS, PRELUDE_SCRIPT } from '../generated/sandbox-scripts';
 import { isSandboxMemoryExhausted } from './quickjs-module';
 import { RunClock } from './run-clock';
 import {
@@ -29,6 +28,10 @@ export interface VmOutcome {
 }
 
 const PRELUDE_BUDGET_MS = 10_000;
+
+/** File names the prelude and its helper groups are compiled under, so stack traces tell them from the script. */
+const PRELUDE_FILE_NAME = 'prelude.js';
+const helperFileName = (group: string) => `prelude-${group}.js`;
 
 /** The steps of a run, in order, as reported to an `onPhaseEnd` observer. */
 export type RunPhase = 'engine' | 'runtime' | 'context' | 'prelude' | 'script' | 'output' | 'dispose';
@@ -117,7 +120,7 @@ class VmRun {
   }
 
   private installPrelude(inputJson: string): PreludeHooks | string {
-    const installer = this.vm.evalCode(PRELUDE_SOURCE, PRELUDE_FILE_NAME);
+    const installer = this.vm.evalCode(PRELUDE_SCRIPT, PRELUDE_FILE_NAME);
     if (installer.error !== undefined) return `SandboxError: the helper prelude does not compile: ${this.thrownBy(installer.error).message}`;
     const input = this.handles.own(this.vm.newString(inputJson));
     const compileHelpers = this.handles.own(this.vm.newFunction('compileHelpers', (group) => this.compileHelpers(group)));
@@ -138,10 +141,10 @@ class VmRun {
   private compileHelpers(groupHandle: QuickJSHandle): VmCallResult<QuickJSHandle> {
     try {
       const name = this.vm.getString(groupHandle);
-      const group = Object.hasOwn(HELPER_GROUPS, name) ? HELPER_GROUPS[name] : undefined;
-      if (group === undefined) return { error: this.vm.newError({ name: 'InternalError', message: `no helper group named ${name}` }) };
+      const script = Object.hasOwn(HELPER_SCRIPTS, name) ? HELPER_SCRIPTS[name as keyof typeof HELPER_SCRIPTS] : undefined;
+      if (script === undefined) return { error: this.vm.newError({ name: 'InternalError', message: `no helper group named ${name}` }) };
       // Its value or its error (out of memory, say) goes back to the prelude; the library disposes of it.
-      return this.vm.evalCode(group.source, helperFileName(name), GLOBAL_CODE);
+      return this.vm.evalCode(script, helperFileName(name), GLOBAL_CODE);
     } catch (error) {
       // The library would hand this to the script as an ordinary error; remember it so the run fails
       // the way any host failure inside the engine does (see executeInVm).

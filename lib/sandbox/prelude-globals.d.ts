@@ -1,5 +1,5 @@
-// What a sandbox script sees as globals (the helper prelude). Built-in skills are written as
-// self-contained functions against these declarations and run inside QuickJS, never in Node's scope.
+// What a sandbox script sees as globals (the helper prelude in ./prelude/). The built-in skills' scripts
+// (lib/skills/scripts/) are type-checked against these declarations; they run inside QuickJS.
 import type { Cell, PageContext, PageData } from '../context/types';
 
 declare global {

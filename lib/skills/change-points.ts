@@ -1,5 +1,5 @@
-// Offline change-point detection for dashboard series. Every function here is self-contained (no
-// module scope, no imports) because the metric-change skill ships them into the sandbox via `uses`.
+// Offline change-point detection for dashboard series. Pure functions, bundled into the metric-change
+// skill's sandbox script (scripts/metric-change.ts).
 //
 // Model: piecewise-linear segments with their own noise variance (normal likelihood), segmented
 // optimally by PELT under a BIC-style penalty. Real metrics are autocorrelated, which inflates the
@@ -234,16 +234,3 @@ export function rangeMean(values: readonly (number | null | undefined)[], start:
   }
   return count === 0 ? Number.NaN : total / count;
 }
-
-/** Everything detectChangePoints needs in the sandbox, for a skill's `uses`. */
-export const changePointFunctions = [
-  fillMissing,
-  differenceScale,
-  noiseAutocorrelation,
-  peltSegmentation,
-  removeSpikes,
-  linearSegmentCost,
-  detectChangePoints,
-  mergeChangePoints,
-  rangeMean,
-];

@@ -1,3 +1,4 @@
+import { SKILL_SCRIPTS } from '../generated/sandbox-scripts';
 import type { Skill } from './types';
 
 export const docOutline: Skill = {
@@ -6,21 +7,5 @@ export const docOutline: Skill = {
   description: 'The headings of the document as an outline, and its code samples with their languages.',
   kinds: ['docs'],
   views: ['markdown', 'table'],
-  main: (page) => {
-    if (page.type !== 'doc') throw new Error('doc-outline needs a documentation page');
-    const outline = page.outline.map((heading) => ({ level: heading.level, text: heading.text, id: heading.id ?? null }));
-    const topLevel = outline.length > 0 ? Math.min(...outline.map((heading) => heading.level)) : 1;
-    const codeSamples = page.codeBlocks.map((block, index) => {
-      const lines = block.code.split('\n');
-      return { index: index + 1, language: block.language ?? 'unknown', lines: lines.length, preview: lines.find((line) => line.trim() !== '')?.trim().slice(0, 80) ?? '' };
-    });
-    const markdown = [`**${page.title}**`, ''];
-    if (outline.length === 0) markdown.push('This page has no headings.');
-    for (const heading of outline) markdown.push(`${'  '.repeat(Math.max(0, heading.level - topLevel))}- ${heading.text}`);
-    view.markdown(markdown.join('\n'));
-    if (codeSamples.length > 0) view.table(codeSamples, { title: `${codeSamples.length} code samples` });
-    const languages: Record<string, number> = {};
-    for (const sample of codeSamples) languages[sample.language] = (languages[sample.language] ?? 0) + 1;
-    return { title: page.title, outline, codeSamples, languages };
-  },
+  script: SKILL_SCRIPTS['doc-outline'],
 };

@@ -1,5 +1,5 @@
-// Classification and risk scoring of a pull request's changed files. Self-contained functions that
-// only call each other (never imports): they run in the sandbox through a skill's `uses`.
+// Classification and risk scoring of a pull request's changed files. Pure functions: the pull-request
+// skills' scripts import them, and the build bundles them into those scripts (see scripts/).
 
 /** Lock files, build output, snapshots and other files nobody reviews line by line. */
 export function isGeneratedPath(path: string): boolean {
@@ -132,16 +132,3 @@ export function rankFileRisks(files: readonly RiskFile[]): FileRisk[] {
         (left.path < right.path ? -1 : 1),
     );
 }
-
-/** Everything the pull-request skills need from this file, for their `uses`. */
-export const fileRiskFunctions = [
-  isGeneratedPath,
-  isTestPath,
-  isSourcePath,
-  baseStem,
-  topDirectory,
-  sensitivePathReasons,
-  hasMatchingTest,
-  scoreFileRisk,
-  rankFileRisks,
-];

@@ -12,7 +12,6 @@ import { tableSummary } from './table-summary';
 import type { Skill } from './types';
 
 export type { Skill, SkillViewType } from './types';
-export { skillSource } from './skill-source';
 
 export const skills: Skill[] = [
   prOverview,

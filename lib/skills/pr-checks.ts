@@ -1,3 +1,4 @@
+import { SKILL_SCRIPTS } from '../generated/sandbox-scripts';
 import type { Skill } from './types';
 
 export const prChecks: Skill = {
@@ -6,23 +7,5 @@ export const prChecks: Skill = {
   description: 'The failing checks with their links, and how many passed or are pending.',
   kinds: ['github.pull', 'github.pull.files'],
   views: ['markdown'],
-  main: (page) => {
-    if (page.type !== 'pull') throw new Error('pr-checks needs a pull request page');
-    const failedStates = ['failure', 'cancelled'];
-    const failing = page.checks
-      .filter((check) => failedStates.includes(check.state))
-      .map((check) => ({ name: check.name, state: check.state, link: check.link ?? null, description: check.description ?? null }));
-    const passing = page.checks.filter((check) => check.state === 'success').length;
-    const pending = page.checks.filter((check) => check.state === 'pending').length;
-    const other = page.checks.length - failing.length - passing - pending;
-    const summary = `${failing.length} failing, ${passing} passing, ${pending} pending` + (other > 0 ? `, ${other} other` : '');
-    const lines = [page.checks.length === 0 ? 'No checks on this pull request.' : `**Checks:** ${summary}.`];
-    for (const check of failing) {
-      const name = check.link ? `[${check.name}](${check.link})` : check.name;
-      lines.push(`- **${check.state === 'cancelled' ? 'Cancelled' : 'Failed'}:** ${name}` + (check.description ? ` — ${check.description}` : ''));
-    }
-    if (failing.some((check) => check.link)) lines.push('', 'Open a failing check’s details: on the job log, Tandem finds the first errors and the step they belong to.');
-    view.markdown(lines.join('\n'));
-    return { failing, passing, pending, other, total: page.checks.length };
-  },
+  script: SKILL_SCRIPTS['pr-checks'],
 };

@@ -1,9 +1,5 @@
+import { SKILL_SCRIPTS } from '../generated/sandbox-scripts';
 import type { Skill } from './types';
-import * as fileRisk from './file-risk';
-
-// Helpers reach the sandbox through `uses`; referenced as free names so no import rewriting touches them.
-declare const isGeneratedPath: typeof fileRisk.isGeneratedPath;
-declare const topDirectory: typeof fileRisk.topDirectory;
 
 export const prOverview: Skill = {
   id: 'pr-overview',
@@ -11,51 +7,5 @@ export const prOverview: Skill = {
   description: 'Changed files by top-level directory with totals, the biggest changes, renames, deletions, and generated or lock files set apart.',
   kinds: ['github.pull', 'github.pull.files'],
   views: ['markdown', 'table'],
-  uses: fileRisk.fileRiskFunctions,
-  main: (page) => {
-    if (page.type !== 'pull') throw new Error('pr-overview needs a pull request page');
-    const changed = page.files;
-    const generated = changed.filter((file) => isGeneratedPath(file.path));
-    const reviewed = changed.filter((file) => !isGeneratedPath(file.path));
-    const byDirectory: Record<string, { directory: string; files: number; additions: number; deletions: number }> = {};
-    for (const file of reviewed) {
-      const directory = topDirectory(file.path);
-      const entry = (byDirectory[directory] ??= { directory, files: 0, additions: 0, deletions: 0 });
-      entry.files += 1;
-      entry.additions += file.additions;
-      entry.deletions += file.deletions;
-    }
-    const directories = Object.values(byDirectory).sort(
-      (left, right) => right.additions + right.deletions - (left.additions + left.deletions) || (left.directory < right.directory ? -1 : 1),
-    );
-    const totals = {
-      files: changed.length,
-      additions: changed.reduce((total, file) => total + file.additions, 0),
-      deletions: changed.reduce((total, file) => total + file.deletions, 0),
-      generatedFiles: generated.length,
-    };
-    const biggest = [...reviewed]
-      .sort((left, right) => right.additions + right.deletions - (left.additions + left.deletions))
-      .slice(0, 5)
-      .map((file) => ({ path: file.path, additions: file.additions, deletions: file.deletions }));
-    const renamed = changed
-      .filter((file) => file.status === 'renamed')
-      .map((file) => ({ from: file.previousPath ?? '', to: file.path }));
-    const deleted = changed.filter((file) => file.status === 'removed').map((file) => file.path);
-    const generatedFiles = generated.map((file) => ({ path: file.path, additions: file.additions, deletions: file.deletions }));
-
-    const lines = [
-      `**${totals.files} files changed**, +${totals.additions} −${totals.deletions}` +
-        (generated.length > 0 ? ` (${generated.length} generated or lock files set apart)` : ''),
-    ];
-    if (biggest.length > 0) {
-      lines.push('', 'Biggest changes:', ...biggest.map((file) => `- \`${file.path}\` +${file.additions} −${file.deletions}`));
-    }
-    if (renamed.length > 0) lines.push('', 'Renamed:', ...renamed.map((file) => `- \`${file.from}\` → \`${file.to}\``));
-    if (deleted.length > 0) lines.push('', 'Deleted:', ...deleted.map((path) => `- \`${path}\``));
-    if (generated.length > 0) lines.push('', 'Generated / lock files:', ...generated.map((file) => `- \`${file.path}\``));
-    view.markdown(lines.join('\n'));
-    view.table(directories, { title: 'By directory' });
-    return { totals, directories, biggest, renamed, deleted, generated: generatedFiles };
-  },
+  script: SKILL_SCRIPTS['pr-overview'],
 };

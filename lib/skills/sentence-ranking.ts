@@ -1,6 +1,6 @@
 // Extractive summaries: sentences cut verbatim out of the text, ranked by TextRank over TF-IDF
-// cosine similarity. Self-contained functions that only call each other: they run in the sandbox
-// through the doc-tldr skill's `uses`.
+// cosine similarity. Pure functions, bundled into the doc-tldr skill's sandbox script
+// (scripts/doc-tldr.ts).
 
 export interface TextSentence {
   text: string;
@@ -129,5 +129,3 @@ export function summarizeText(text: string, options: SummaryOptions = {}): strin
   }
   return chosen.sort((left, right) => left.start - right.start).map((sentence) => sentence.text);
 }
-
-export const sentenceRankingFunctions = [splitSentences, contentWords, textRankScores, summarizeText];

@@ -1,12 +1,12 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { PageData, View } from '../context/types';
 import { actionsPage, dashboardPage, docPage, genericPage, pullPage } from '../../test/fixtures/skills/pages';
 import { getSkill, skills, skillsForKind } from './index';
-import { skillSource } from './skill-source';
 
 /**
- * Runs a skill's built source in Node with a minimal stand-in for the sandbox prelude (only what
- * skills use), so a toString problem shows up even without QuickJS.
+ * Runs a skill's built script in Node with a minimal stand-in for the sandbox prelude (only what
+ * skills use), so a build problem shows up even without QuickJS.
  */
 function runInNode(id: string, page: PageData): { value: unknown; views: View[] } {
   const skill = getSkill(id);
@@ -19,7 +19,7 @@ function runInNode(id: string, page: PageData): { value: unknown; views: View[] 
     chart: (series: { name: string; values: number[] }, options: { title?: string; marks?: number[] } = {}) =>
       views.push({ type: 'chart', title: options.title, series: [series], marks: options.marks }),
   };
-  const value = new Function('page', 'view', skillSource(skill))(page, view) as unknown;
+  const value = runInNewContext(skill.script, { page, view }) as unknown;
   return { value: JSON.parse(JSON.stringify(value)) as unknown, views };
 }
 
@@ -31,10 +31,9 @@ describe('skill registry and sources', () => {
   });
 
   it.each(skills.map((skill) => [skill.id, skill] as const))('%s builds to a parseable script with no module references', (_id, skill) => {
-    const source = skillSource(skill);
-    expect(() => new Function('page', source)).not.toThrow();
-    expect(source).not.toMatch(/__vi_|import\s*\(|require\(/);
-    expect(source.trimEnd().endsWith('(page);')).toBe(true);
+    expect(() => new Function(skill.script)).not.toThrow();
+    expect(skill.script).not.toMatch(/__vi_|\bimport\b|\bexport\b|require\(/);
+    expect(skill.script.trimEnd().endsWith('(page);')).toBe(true);
   });
 });
 
@@ -113,17 +112,5 @@ describe('skills run from their built source', () => {
 
   it('fails clearly on the wrong page kind', () => {
     expect(() => runInNode('pr-risk', docPage)).toThrow('pr-risk needs a pull request page');
-  });
-});
-
-describe('skillSource after a bundler renamed a helper', () => {
-  it('aliases the renamed declaration under the name main calls', async () => {
-    const { runScript } = await import('../sandbox/run-script');
-    // What rolldown emits when the written name clashes with a free reference elsewhere in the bundle.
-    const renamed = new Function('return function double$1(value) { return value * 2; }')() as (value: number) => number;
-    const skill = { id: 't', title: 't', description: 't', kinds: [], views: [], uses: [renamed], main: () => 0 } as unknown as import('./types').Skill;
-    skill.main = new Function('return (page) => double(page.n)')() as typeof skill.main;
-    const result = await runScript(skillSource(skill), { page: { n: 21 } }, { timeoutMs: 5000 });
-    expect(result).toMatchObject({ ok: true, value: 42 });
   });
 });

@@ -3,7 +3,6 @@ import type { PageData } from '../context/types';
 import { runScript } from '../sandbox/run-script';
 import { actionsPage, dashboardPage, docPage, genericPage, pullPage } from '../../test/fixtures/skills/pages';
 import { SKILL_LIMITS, skills } from './index';
-import { skillSource } from './skill-source';
 import { realFixtures } from '../../test/fixtures/paths';
 
 const pageFor: Record<string, PageData> = {
@@ -25,7 +24,7 @@ describe('every skill runs in the QuickJS sandbox', () => {
 
   it.each(skills.map((skill) => [skill.id, skill] as const))('%s returns a value and its declared views', async (id, skill) => {
     const page = pageFor[id]!;
-    const result = await runScript(skillSource(skill), { page }, { timeoutMs: 5000 });
+    const result = await runScript(skill.script, { page }, { timeoutMs: 5000 });
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.value).toBeTypeOf('object');
@@ -36,7 +35,7 @@ describe('every skill runs in the QuickJS sandbox', () => {
 
   it('metric-change finds the latency shift inside the sandbox', async () => {
     const skill = skills.find((candidate) => candidate.id === 'metric-change')!;
-    const result = await runScript(skillSource(skill), { page: dashboardPage }, { timeoutMs: 5000 });
+    const result = await runScript(skill.script, { page: dashboardPage }, { timeoutMs: 5000 });
     const changes = (result.value as { changes: { series: string; at: string; alsoChanged: string[] }[] }).changes;
     expect(changes.find((change) => change.series === 'latency')).toMatchObject({ at: '10:25', alsoChanged: ['errors'] });
     expect(result.views?.find((view) => view.type === 'chart')).toMatchObject({ marks: [25] });
@@ -44,7 +43,7 @@ describe('every skill runs in the QuickJS sandbox', () => {
 
   it('review-draft returns the comment text', async () => {
     const skill = skills.find((candidate) => candidate.id === 'review-draft')!;
-    const result = await runScript(skillSource(skill), { page: pullPage });
+    const result = await runScript(skill.script, { page: pullPage });
     expect((result.value as { text: string }).text).toContain('database migration');
   });
 });
@@ -61,7 +60,7 @@ describe('metric-change on a real-size series within the skill limits', () => {
       series: [{ name: 'amount', labels: values.map((_value, index) => String(index)), values }],
     };
     const skill = skills.find((candidate) => candidate.id === 'metric-change')!;
-    const result = await runScript(skillSource(skill), { page }, SKILL_LIMITS);
+    const result = await runScript(skill.script, { page }, SKILL_LIMITS);
     console.log(`metric-change on 581 points in QuickJS: ${result.ms} ms`);
     expect(result.ok).toBe(true);
   });

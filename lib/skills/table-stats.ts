@@ -1,4 +1,4 @@
-// Per-column statistics of captured tables. Self-contained functions for the table-summary skill.
+// Per-column statistics of captured tables, for the table-summary skill's script (pure, bundled into it).
 
 /** The number in a cell like "1,234", "-5.2 ms", "42%" or "$3.5"; null when the cell is not numeric. */
 export function parseNumericCell(cell: string): number | null {
@@ -38,5 +38,3 @@ export function numericColumnStats(headers: readonly string[], rows: readonly (r
   }
   return stats;
 }
-
-export const tableStatsFunctions = [parseNumericCell, numericColumnStats];

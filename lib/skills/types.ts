@@ -1,11 +1,11 @@
-import type { Action, PageData, PageKind } from '../context/types';
+import type { Action, PageKind } from '../context/types';
 
 export type SkillViewType = 'table' | 'markdown' | 'chart';
 
 /**
- * A built-in skill: a sandbox script plus metadata. `main` and every function in `uses` must be
- * self-contained (no imports, no module scope, only the prelude globals): the sandbox source is
- * built from their `toString()`, see skill-source.ts.
+ * A built-in skill: a sandbox script plus metadata. The script is the module of the same name in
+ * scripts/, built into self-contained script text by scripts/build-sandbox-scripts.ts; that text is what
+ * runs in the sandbox and what the panel's trail shows.
  */
 export interface Skill {
   id: string;
@@ -13,10 +13,8 @@ export interface Skill {
   description: string;
   kinds: PageKind[];
   views: SkillViewType[];
-  main: (page: PageData) => unknown;
-  // Any function shape: they are only ever serialised with toString().
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  uses?: Function[];
+  /** The script's text: top-level declarations, then a call with `page` whose value is the result. */
+  script: string;
   /**
    * Runs in the host (not the sandbox) on the skill's value: an action the skill offers, which the user
    * must approve like any other (e.g. fill the review box with the drafted text).

@@ -1,23 +1,25 @@
-// The helper prelude's core, as JavaScript source evaluated inside QuickJS before every script. It is a
-// function expression: the runner calls it with the input JSON and a `compileHelpers(group)` host
-// function, and keeps the returned hooks; the script can reach neither. The core defines `page`,
-// `context` and `console`; a helper group (prelude-helpers-source.ts) is compiled the first time a
-// script reads one of its globals, because compiling every helper took most of a warm run.
-// Globals are declared in prelude-globals.d.ts.
-import { HELPER_GROUPS } from './prelude-helpers-source';
+// The helper prelude's core, evaluated inside QuickJS before every script (built into script text by
+// scripts/build-sandbox-scripts.ts). The runner calls `installPrelude` with the input JSON and a
+// `compileHelpers(group)` host function and keeps the returned hooks; the script can reach neither.
+// It defines `page`, `context` and `console`; a helper group is compiled the first time a script reads
+// one of its globals, because compiling every helper took most of a warm run. The globals a script sees
+// are declared in ../prelude-globals.d.ts.
+import { HELPER_GROUP_GLOBALS, type PreludeShared } from './helper-groups';
 
-/** File name the prelude is compiled under, so stack traces can tell it from the script. */
-export const PRELUDE_FILE_NAME = 'prelude.js';
+type HelperGroup = Record<string, unknown>;
 
-/** File name a helper group is compiled under. */
-export function helperFileName(group: string): string {
-  return `prelude-${group}.js`;
+export interface PreludeHooks {
+  serialise: (value: unknown) => string | undefined;
+  collect: () => string;
 }
 
-const groupOfGlobal = Object.fromEntries(Object.entries(HELPER_GROUPS).flatMap(([name, group]) => group.globals.map((global) => [global, name])));
+interface SandboxInput {
+  page: unknown;
+  context: unknown;
+  limits: { logLines: number; logLineChars: number };
+}
 
-export const PRELUDE_SOURCE = String.raw`(function installPrelude(inputJson, compileHelpers) {
-  'use strict';
+export function installPrelude(inputJson: string, compileHelpers: (group: string) => (shared: PreludeShared) => HelperGroup): PreludeHooks {
   const root = globalThis;
   const stringify = JSON.stringify;
   const defineProperty = Object.defineProperty;
@@ -25,50 +27,39 @@ export const PRELUDE_SOURCE = String.raw`(function installPrelude(inputJson, com
   const hasOwn = Object.prototype.hasOwnProperty;
   const isArray = Array.isArray;
   const freeze = Object.freeze;
-  const createObject = Object.create;
+  const createObject = Object.create as (prototype: null) => Record<string, HelperGroup | undefined>;
 
-  const input = JSON.parse(inputJson);
+  const input = JSON.parse(inputJson) as SandboxInput;
   const pageData = input.page;
   const maxLogLines = input.limits.logLines;
   const maxLogLineChars = input.limits.logLineChars;
-  const logs = [];
+  const logs: string[] = [];
   let logLinesCut = 0;
-  const views = [];
+  const views: unknown[] = [];
 
-  function defineGlobal(name, value) {
+  function defineGlobal(name: string, value: unknown): void {
     // Configurable, so a script may declare its own 'page' or 'sum' at top level.
-    defineProperty(root, name, { value: value, writable: true, enumerable: false, configurable: true });
+    defineProperty(root, name, { value, writable: true, enumerable: false, configurable: true });
   }
 
-  function describeType(value) {
+  function describeType(value: unknown): string {
     return value === null ? 'null' : isArray(value) ? 'array' : typeof value;
   }
 
-  function listOf(values, where) {
+  function listOf(values: unknown, where: string): readonly unknown[] {
     if (isArray(values)) return values;
-    if (values !== null && values !== undefined && typeof values !== 'string' && typeof values[Symbol.iterator] === 'function') {
-      return Array.from(values);
+    if (values !== null && values !== undefined && typeof values !== 'string' && typeof (values as Iterable<unknown>)[Symbol.iterator] === 'function') {
+      return Array.from(values as Iterable<unknown>);
     }
     throw new TypeError(where + ' expects an array, got ' + describeType(values));
   }
 
   // ─── Helpers, compiled on first use ───────────────────────────────────────
 
-  const groupOfGlobal = ${JSON.stringify(groupOfGlobal)};
-  const shared = freeze({
-    pageData: pageData,
-    views: views,
-    listOf: listOf,
-    describeType: describeType,
-    stringify: stringify,
-    defineProperty: defineProperty,
-    objectKeys: objectKeys,
-    hasOwn: hasOwn,
-    isArray: isArray,
-  });
+  const shared: PreludeShared = freeze({ pageData, views, listOf, describeType, stringify, defineProperty, objectKeys, hasOwn, isArray });
   const compiledGroups = createObject(null);
 
-  function helperGroup(name) {
+  function helperGroup(name: string): HelperGroup {
     let group = compiledGroups[name];
     if (group === undefined) {
       group = compileHelpers(name)(shared);
@@ -77,7 +68,7 @@ export const PRELUDE_SOURCE = String.raw`(function installPrelude(inputJson, com
     return group;
   }
 
-  function defineLazyGlobal(name, group) {
+  function defineLazyGlobal(name: string, group: string): void {
     // Reading the global compiles its group and turns it into a plain value; assigning replaces it,
     // as it would an ordinary global.
     defineProperty(root, name, {
@@ -86,7 +77,7 @@ export const PRELUDE_SOURCE = String.raw`(function installPrelude(inputJson, com
         defineGlobal(name, value);
         return value;
       },
-      set: function (value) {
+      set: function (value: unknown) {
         defineGlobal(name, value);
       },
       enumerable: false,
@@ -96,27 +87,27 @@ export const PRELUDE_SOURCE = String.raw`(function installPrelude(inputJson, com
 
   // ─── Console ───────────────────────────────────────────────────────────────
 
-  function formatArgument(value) {
+  function formatArgument(value: unknown): string {
     if (typeof value === 'string') return value;
     if (value === undefined) return 'undefined';
     if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'boolean') return String(value);
     if (typeof value === 'function') return '[Function ' + (value.name || 'anonymous') + ']';
     if (value instanceof Error) return value.name + ': ' + value.message;
     try {
-      const text = stringify(value);
+      const text = stringify(value) as string | undefined;
       return text === undefined ? String(value) : text;
-    } catch (error) {
+    } catch {
       // Cyclic or BigInt-holding objects are still worth a line.
       return String(value);
     }
   }
 
-  function record(prefix, values) {
+  function record(prefix: string, values: readonly unknown[]): void {
     if (logs.length >= maxLogLines) {
       logLinesCut++;
       return;
     }
-    const parts = [];
+    const parts: string[] = [];
     for (let index = 0; index < values.length; index++) parts.push(formatArgument(values[index]));
     let line = prefix + parts.join(' ');
     if (line.length > maxLogLineChars) {
@@ -128,31 +119,35 @@ export const PRELUDE_SOURCE = String.raw`(function installPrelude(inputJson, com
   defineGlobal('page', pageData);
   defineGlobal('context', input.context);
   defineGlobal('console', {
-    log: (...values) => record('', values),
-    info: (...values) => record('', values),
-    debug: (...values) => record('', values),
-    warn: (...values) => record('[warn] ', values),
-    error: (...values) => record('[error] ', values),
+    log: (...values: unknown[]) => record('', values),
+    info: (...values: unknown[]) => record('', values),
+    debug: (...values: unknown[]) => record('', values),
+    warn: (...values: unknown[]) => record('[warn] ', values),
+    error: (...values: unknown[]) => record('[error] ', values),
   });
-  const lazyGlobals = objectKeys(groupOfGlobal);
-  for (let index = 0; index < lazyGlobals.length; index++) defineLazyGlobal(lazyGlobals[index], groupOfGlobal[lazyGlobals[index]]);
+  const groupNames = objectKeys(HELPER_GROUP_GLOBALS) as (keyof typeof HELPER_GROUP_GLOBALS)[];
+  for (let groupIndex = 0; groupIndex < groupNames.length; groupIndex++) {
+    const group = groupNames[groupIndex]!;
+    const globals: readonly string[] = HELPER_GROUP_GLOBALS[group];
+    for (let index = 0; index < globals.length; index++) defineLazyGlobal(globals[index]!, group);
+  }
 
   // The envelope is written by hand: JSON.stringify of an object or array consults toJSON, which a script
   // can add to Object.prototype or Array.prototype and so reshape the logs. Strings have no toJSON lookup.
-  function stringsJson(lines) {
+  function stringsJson(lines: readonly string[]): string {
     let text = '[';
     for (let index = 0; index < lines.length; index++) text += (index === 0 ? '' : ',') + stringify(String(lines[index]));
     return text + ']';
   }
 
-  function viewsJson() {
+  function viewsJson(): string {
     let text = '[';
     let written = 0;
     for (let index = 0; index < views.length; index++) {
-      let json;
+      let json: string | undefined;
       try {
-        json = stringify(views[index]);
-      } catch (error) {
+        json = stringify(views[index]) as string | undefined;
+      } catch {
         // A view the script filled with something unserialisable is dropped, not the whole output.
         json = undefined;
       }
@@ -162,7 +157,7 @@ export const PRELUDE_SOURCE = String.raw`(function installPrelude(inputJson, com
   }
 
   return {
-    serialise: (value) => stringify(value),
+    serialise: (value) => stringify(value) as string | undefined,
     collect: () => '{"views":' + viewsJson() + ',"logs":' + stringsJson(logs) + ',"logLinesCut":' + (logLinesCut | 0) + '}',
   };
-})`;
+}

@@ -1,0 +1,17 @@
+// What the doc-tldr skill runs in the sandbox (its card: ../doc-tldr.ts), built into script text by
+// scripts/build-sandbox-scripts.ts. It sees the prelude's globals (../../sandbox/prelude-globals.d.ts).
+import type { PageData } from '../../context/types';
+import { summarizeText } from '../sentence-ranking';
+
+export function docTldr(page: PageData) {
+  if (page.type !== 'doc') throw new Error('doc-tldr needs a documentation page');
+  const sentences = summarizeText(page.text, { maxSentences: 5, maxWords: 120 });
+  const codeSamples = page.codeBlocks.map((block) => ({ language: block.language ?? 'unknown', lines: block.code.split('\n').length }));
+  const lines = sentences.length > 0 ? sentences.map((sentence) => `- ${sentence}`) : ['The page has too little prose to summarise.'];
+  if (codeSamples.length > 0) {
+    const languages = [...new Set(codeSamples.map((sample) => sample.language))].join(', ');
+    lines.push('', `${codeSamples.length} code sample${codeSamples.length === 1 ? '' : 's'} (${languages}).`);
+  }
+  view.markdown(lines.join('\n'));
+  return { title: page.title, sentences, codeSamples };
+}

@@ -1,0 +1,23 @@
+// What the review-draft skill runs in the sandbox (its card: ../review-draft.ts), built into script text by
+// scripts/build-sandbox-scripts.ts. It sees the prelude's globals (../../sandbox/prelude-globals.d.ts).
+import type { PageData } from '../../context/types';
+import { rankFileRisks } from '../file-risk';
+
+export function reviewDraft(page: PageData) {
+  if (page.type !== 'pull') throw new Error('review-draft needs a pull request page');
+  const risks = rankFileRisks(page.files).slice(0, 8);
+  const failing = page.checks.filter((check) => check.state === 'failure' || check.state === 'cancelled');
+  const lines: string[] = [];
+  if (risks.length === 0 && failing.length === 0) {
+    lines.push('Thanks! I found nothing that stands out as risky in this change set.');
+  } else {
+    lines.push('Thanks for the change! A few things worth a closer look before merging:', '');
+    for (const risk of risks) lines.push(`- \`${risk.path}\`: ${risk.reasons.join(', ')}`);
+    if (failing.length > 0) lines.push(`- Failing checks: ${failing.map((check) => check.name).join(', ')}`);
+    const untested = risks.filter((risk) => risk.reasons.some((reason) => reason.includes('without a matching test')));
+    if (untested.length > 0) lines.push('', `Could you add or update tests for ${untested.length === 1 ? 'this file' : 'these files'}?`);
+  }
+  const text = lines.join('\n');
+  view.markdown(text);
+  return { text, risks };
+}
