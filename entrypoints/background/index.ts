@@ -18,6 +18,7 @@ import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
 import { putHelpRequest, takeHelpRequest } from './help-requests';
 import { openPanelFor } from './open-panel';
 import { acceptRunPorts, settleInterruptedTurns } from './runs';
+import { runApprovedProposal } from './approved-actions';
 import { preloadSandboxQuietly } from './sandbox-preload';
 import { finishCapture } from './finish-capture';
 import { keepLocalStorageFromContentScripts } from './storage-access';
@@ -78,15 +79,7 @@ export default defineBackground(() => {
       await syncLocalEndpointOriginRule((await readSettings()).provider);
       return result;
     },
-    async 'action-execute'({ tabId, action }) {
-      if (action.type === 'open') {
-        await browser.tabs.create({ url: action.url, openerTabId: tabId });
-        return { ok: true, message: `Opened ${action.url}` };
-      }
-      // Copy needs the panel's user gesture for the clipboard; the panel does it itself.
-      if (action.type === 'copy') return { ok: false, error: { name: 'UnsupportedActionError', message: 'Copy runs in the panel' } };
-      return sendToTab(tabId, 'action-execute', { action });
-    },
+    'action-execute': ({ tabId, proposal }) => runApprovedProposal(tabId, proposal),
     'action-preview': ({ tabId, action }) => sendToTab(tabId, 'action-preview', { action }),
     'action-undo': ({ tabId, undoToken }) => sendToTab(tabId, 'action-undo', { undoToken }),
     async 'suggestion-feedback'({ tabId, suggestionId, verdict }) {

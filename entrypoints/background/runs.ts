@@ -67,7 +67,7 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
   const turnId = newId('turn');
   const request: RunRequestSummary = command.request;
   const now = Date.now();
-  let turn: AssistantTurn = { role: 'assistant', id: turnId, at: now, status: 'running', parts: [], request };
+  let turn: AssistantTurn = { role: 'assistant', id: turnId, at: now, status: 'running', parts: [], request, page: { tabId: view.tabId, url: view.context.url } };
   const userText = request.type === 'ask' ? request.question : request.title;
   const userTurn: UserTurn = { role: 'user', id: newId('user'), text: userText, at: now };
   // Continued here (from History, say), it is this tab's conversation now.

@@ -220,7 +220,11 @@ export async function approveAction(turnId: string | null, proposal: ProposedAct
     return;
   }
   try {
-    const outcome = await sendToBackground('action-execute', { tabId, action });
+    const current = conversation.value;
+    // The background runs the proposal it stored, not an action sent from here.
+    if (turnId !== null && !current) throw new Error('The conversation is not loaded.');
+    const ref = turnId === null || !current ? { suggestionId: proposal.callId } : { conversationId: current.id, turnId, callId: proposal.callId };
+    const outcome = await sendToBackground('action-execute', { tabId, proposal: ref });
     if (outcome.ok) updateProposal(turnId, proposal.callId, { status: 'done', message: outcome.message, undoToken: outcome.undoToken });
     else updateProposal(turnId, proposal.callId, { status: 'failed', message: outcome.error.message });
   } catch (error) {

@@ -49,6 +49,8 @@ export interface AssistantTurn {
   error?: AgentErrorInfo;
   /** The question or card this turn answers, so Retry can ask it again. */
   request: RunRequestSummary;
+  /** The tab and page the turn ran on: its proposals may run there only (absent in the terminal). */
+  page?: { tabId: number; url: string };
 }
 
 export type RunRequestSummary = { type: 'ask'; question: string } | { type: 'skill'; skill: string; title: string };

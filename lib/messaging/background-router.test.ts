@@ -59,10 +59,10 @@ describe('routeBackgroundMessage', () => {
     expect(spies['context-update']).not.toHaveBeenCalled();
   });
 
-  it('refuses an action the validator rejects before any handler sees it', async () => {
+  it('refuses an approval that carries an action instead of naming a stored proposal', async () => {
     const spies = handlers();
     const reply = await routeBackgroundMessage(
-      { channel: 'tandem', name: 'action-execute', input: { tabId: 3, action: { type: 'open', url: 'javascript:alert(1)' } } },
+      { channel: 'tandem', name: 'action-execute', input: { tabId: 3, proposal: { suggestionId: 'open-docs' }, action: { type: 'open', url: 'javascript:alert(1)' } } },
       panel, self, spies, backgroundGuards,
     );
     expect(reply).toMatchObject({ ok: false, error: { name: 'RejectedMessageError' } });
@@ -71,8 +71,8 @@ describe('routeBackgroundMessage', () => {
 
   it('never lets a content script ask for an action to run', async () => {
     const spies = handlers();
-    const action = { type: 'fill', selector: '#x', label: 'X', text: 'hi' };
-    const reply = await routeBackgroundMessage({ channel: 'tandem', name: 'action-execute', input: { tabId: 5, action } }, content, self, spies, backgroundGuards);
+    const proposal = { conversationId: 'conversation-1', turnId: 'turn-1', callId: 'call_1' };
+    const reply = await routeBackgroundMessage({ channel: 'tandem', name: 'action-execute', input: { tabId: 5, proposal } }, content, self, spies, backgroundGuards);
     expect(reply).toMatchObject({ ok: false });
     expect(spies['action-execute']).not.toHaveBeenCalled();
   });

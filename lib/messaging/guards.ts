@@ -6,6 +6,7 @@ import type { Action, PageContext, PageReading, PendingDiffFile } from '../conte
 import { limits as githubLimits } from '../capture/github/limits';
 import { DEFAULT_CAPTURE_LIMITS } from '../capture/limits';
 import type { RunCommand } from './protocol';
+import type { ProposalRef } from '../conversation/claim-proposal';
 import type { ProposalDecision } from '../conversation/merge-turns';
 import type { ActionStatus } from '../conversation/types';
 import { MAX_HELP_ASK_CHARS } from '../in-page-help/requests';
@@ -88,7 +89,8 @@ export const backgroundGuards: InputGuards = {
   'conversation-get': (input): input is { id: string } => isRecord(input) && isConversationId(input.id),
   'conversation-delete': (input): input is { id: string } => isRecord(input) && isConversationId(input.id),
   'provider-test': (input): input is { provider: ProviderSettings } => isRecord(input) && isProviderSettings(input.provider),
-  'action-execute': (input): input is { tabId: number; action: Action } => isRecord(input) && isTabId(input.tabId) && validateAction(input.action).ok,
+  'action-execute': (input): input is { tabId: number; proposal: ProposalRef } =>
+    isRecord(input) && Object.keys(input).length === 2 && isTabId(input.tabId) && isProposalRef(input.proposal),
   'action-preview': (input): input is { tabId: number; action: Action | null } =>
     isRecord(input) && isTabId(input.tabId) && (input.action === null || validateAction(input.action).ok),
   'action-undo': (input): input is { tabId: number; undoToken: string } =>
@@ -102,6 +104,14 @@ export const backgroundGuards: InputGuards = {
   'help-open': (input): input is { request: HelpRequest } => isRecord(input) && isHelpRequest(input.request),
   'help-take': (input): input is { tabId: number } => isRecord(input) && isTabId(input.tabId),
 };
+
+/** A proposal named by where it is stored: a conversation's turn, or a card of the tab's suggestion deck. */
+export function isProposalRef(value: unknown): value is ProposalRef {
+  if (!isRecord(value)) return false;
+  if ('suggestionId' in value) return Object.keys(value).length === 1 && typeof value.suggestionId === 'string' && value.suggestionId.length > 0 && value.suggestionId.length <= 200;
+  return Object.keys(value).length === 3 && isConversationId(value.conversationId) && isConversationId(value.turnId) &&
+    typeof value.callId === 'string' && value.callId.length > 0 && value.callId.length <= 200;
+}
 
 /** A card by its rule id, or a bounded question: what an in-page help button may ask the panel to run. */
 export function isHelpRequest(value: unknown): value is HelpRequest {

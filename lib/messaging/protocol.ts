@@ -4,6 +4,7 @@ import type { ConnectionTest, ProviderSettings } from '../agent/client';
 import type { AgentEvent } from '../agent/events';
 import type { ContextSection } from '../context/sections';
 import type { Action, PageContext, PageReading, ScriptResult, Suggestion } from '../context/types';
+import type { ProposalRef } from '../conversation/claim-proposal';
 import type { ProposalDecision } from '../conversation/merge-turns';
 import type { Conversation, ConversationSummary, RunRequestSummary } from '../conversation/types';
 import type { HelpRequest } from '../in-page-help/types';
@@ -27,7 +28,7 @@ export interface TabView {
 }
 
 /** What happened to an approved action (or its preview, or its undo). */
-export type ActionOutcome = { ok: true; message: string; undoToken?: string; targetLabel?: string } | { ok: false; error: { name: string; message: string } };
+export type ActionOutcome = { ok: true; message: string; undoToken?: string; targetLabel?: string } | { ok: false; error: { name: string; message: string }; targetLabel?: string };
 
 /** Messages to the background through runtime.sendMessage. */
 export interface BackgroundProtocol {
@@ -47,8 +48,11 @@ export interface BackgroundProtocol {
   'conversation-get': { from: 'extension'; input: { id: string }; output: Conversation | null };
   'conversation-delete': { from: 'extension'; input: { id: string }; output: void };
   'provider-test': { from: 'extension'; input: { provider: ProviderSettings }; output: ConnectionTest };
-  /** Runs an action the user approved in the panel (never called without that click). */
-  'action-execute': { from: 'extension'; input: { tabId: number; action: Action }; output: ActionOutcome };
+  /**
+   * Runs a proposal the user approved in the panel (never called without that click): the stored action of
+   * an undecided proposal made in this tab on the page it shows now, never an action the message carries.
+   */
+  'action-execute': { from: 'extension'; input: { tabId: number; proposal: ProposalRef }; output: ActionOutcome };
   'action-preview': { from: 'extension'; input: { tabId: number; action: Action | null }; output: ActionOutcome };
   'action-undo': { from: 'extension'; input: { tabId: number; undoToken: string }; output: ActionOutcome };
   'suggestion-feedback': { from: 'extension'; input: { tabId: number; suggestionId: string; verdict: 'accept' | 'dismiss' }; output: void };

