@@ -16,7 +16,7 @@ import { readSettings, settingsItem } from '../../lib/storage/settings';
 import { syncLocalEndpointOriginRule } from './ollama-origin';
 import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
 import { putHelpRequest, takeHelpRequest } from './help-requests';
-import { openPanelFor } from './open-panel';
+import { openPanelFor, toggleSidebarOnToolbarClick } from './open-panel';
 import { acceptRunPorts, settleInterruptedTurns } from './runs';
 import { runApprovedProposal } from './approved-actions';
 import { preloadSandboxQuietly } from './sandbox-preload';
@@ -184,6 +184,7 @@ export default defineBackground(() => {
     }
   }
 
+  toggleSidebarOnToolbarClick();
   if (browser.sidePanel) {
     browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
       console.error('Tandem: could not make the toolbar button open the side panel', error);

@@ -33,7 +33,8 @@ export function originRuleFor(baseUrl: string, extensionId: string): Rule | null
 
 /** Installs or removes the rule to match the provider; call at startup and whenever the settings change. */
 export async function syncLocalEndpointOriginRule(provider: { baseUrl: string } | null): Promise<void> {
-  const rule = provider ? originRuleFor(provider.baseUrl, browser.runtime.id) : null;
+  // The extension's own host: its id in Chrome, a per-profile UUID in Firefox (which rejects the add-on id here).
+  const rule = provider ? originRuleFor(provider.baseUrl, new URL(browser.runtime.getURL('/')).host) : null;
   // One atomic update: the old rule (if any) goes and the new one (if any) comes.
   await browser.declarativeNetRequest.updateDynamicRules({
     removeRuleIds: [LOCAL_ENDPOINT_RULE_ID],

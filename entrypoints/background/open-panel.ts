@@ -9,6 +9,16 @@ export type OpenedAs = 'side-panel' | 'window';
  * user gesture into the background's handler, and `sidePanel.open()` is refused once an await has passed.
  * Firefox's sidebar cannot be opened from a message handler at all, so it gets the window.
  */
+/** Firefox's panel is its sidebar, which the toolbar button shows only when told to (Chrome: setPanelBehavior). */
+export function toggleSidebarOnToolbarClick(): void {
+  const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+  if (!sidebar || !browser.browserAction) return;
+  // toggle() must run within the click's handler, before any await, or Firefox refuses it.
+  browser.browserAction.onClicked.addListener(() => {
+    sidebar.toggle().catch((error: unknown) => console.error('Tandem: could not open the sidebar', error));
+  });
+}
+
 export function openPanelFor(tabId: number): Promise<OpenedAs> {
   if (!browser.sidePanel?.open) return openPanelWindow(tabId);
   return browser.sidePanel.open({ tabId }).then(

@@ -1,4 +1,5 @@
 import { AmbientSitesSection } from '../../components/settings/ambient-sites-section';
+import { BrowserLimitsSection } from '../../components/settings/browser-limits-section';
 import { ProactivitySection } from '../../components/settings/proactivity-section';
 import { ProviderSection } from '../../components/settings/provider-section';
 import { SaveBar } from '../../components/settings/save-bar';
@@ -27,6 +28,7 @@ import {
   testProvider,
   updateDraft,
 } from './store';
+import { currentBrowserLimits } from './browser-limits';
 
 /** Tandem's options page: the sections wired to the store; saving is explicit. */
 export function SettingsPage() {
@@ -97,6 +99,7 @@ export function SettingsPage() {
             enabled={current.captureTimings}
             onChange={(captureTimings) => updateDraft({ captureTimings })}
           />
+          <BrowserLimitsSection limits={currentBrowserLimits()} />
           <SaveBar dirty={dirty.value} canSave={canSave.value} blocker={saveBlocker.value} saveState={saveState.value} onDiscard={discardChanges} />
         </form>
       )}

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
-import { FIREFOX_EXTENSION_DIR, findFirefox, launchFirefoxTandem, type FirefoxTandem } from './support/firefox';
+import { FIREFOX_EXTENSION_DIR, FIREFOX_EXTENSION_ORIGIN, findFirefox, launchFirefoxTandem, type FirefoxTandem } from './support/firefox';
 
 const firefox = findFirefox();
 // CI installs firefox-esr and sets this, so a missing Firefox fails there instead of skipping.
@@ -32,8 +32,8 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     tandem = await launchFirefoxTandem(firefox!);
     // The sample is served from 127.0.0.1: registered as a GitHub Enterprise host, as a user would in settings.
     await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host] });
-    [page] = await tandem.browser.pages();
-    await page!.goto(`${site.origin}/acme/widgets/pull/42`);
+    page = (await tandem.browser.pages())[0] ?? (await tandem.browser.newPage());
+    await page.goto(`${site.origin}/acme/widgets/pull/42`);
   });
 
   afterAll(async () => {
@@ -51,6 +51,10 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     const titles = await panel.$$eval('[data-testid="suggestion-accept"]', (cards) => cards.map((card) => card.textContent ?? ''));
     expect(titles.join('\n')).toContain('Explain the failing check');
     await panel.screenshot({ path: 'test-results/firefox-panel.png' });
+    // The toolbar button counts the cards, under its Manifest V2 name.
+    const tabId = await tandem.tabIdOf(page.url());
+    const badge = await tandem.extensionPage.evaluate((id) => (globalThis as unknown as { browser: { browserAction: { getBadgeText(details: { tabId: number }): Promise<string> } } }).browser.browserAction.getBadgeText({ tabId: id }), tabId);
+    expect(Number(badge)).toBe(titles.length);
   });
 
   it('runs a built-in skill in the QuickJS sandbox of its background page', async () => {
@@ -60,6 +64,23 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     expect(answer).toContain('CI / test (20.x)');
     expect(await panel.$('[data-testid="script-trail"]')).not.toBeNull();
     await panel.screenshot({ path: 'test-results/firefox-skill.png' });
+  });
+
+  it('says in its settings what works differently in Firefox', async () => {
+    const settings = tandem.extensionPage; // options.html, opened when the add-on was installed
+    await settings.waitForSelector('[data-testid="browser-limit"]', { timeout: 10_000 });
+    const limits = await settings.$$eval('[data-testid="browser-limit"]', (items) => items.map((item) => item.getAttribute('data-limit')));
+    expect(limits).toEqual(['no-side-panel', 'storage-open-to-content-scripts']);
+    await (await settings.$('[data-testid="section-browser-limits"]'))?.screenshot({ path: 'test-results/firefox-settings-limits.png' });
+  });
+
+  it('installs the rule that strips Origin for a local model server (Firefox knows itself by a UUID, not its add-on id)', async () => {
+    await tandem.configure({ provider: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'm', apiKey: '' } });
+    const rules = await tandem.extensionPage.waitForFunction(async () => {
+      const found = await (globalThis as unknown as { browser: typeof chrome }).browser.declarativeNetRequest.getDynamicRules();
+      return found.length > 0 ? found : undefined;
+    }, { timeout: 10_000, polling: 100 });
+    expect(await rules.jsonValue()).toEqual([expect.objectContaining({ condition: expect.objectContaining({ initiatorDomains: [new URL(FIREFOX_EXTENSION_ORIGIN).host] }) })]);
   });
 
   it('passes web-ext lint with no errors, and only warnings about bundled libraries', async () => {
