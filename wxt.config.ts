@@ -66,6 +66,8 @@ export default defineConfig({
     },
   },
   vite: () => ({ plugins: [preact(), withoutInlinedQuickjsWasm()] }),
+  // The sources zip for addons.mozilla.org: what builds the add-on, not screenshots and scratch files of test runs.
+  zip: { excludeSources: ['test-results/**', 'coverage/**'] },
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'An ambient AI teammate: sees the page you see, offers what you would want done, shows its work.',
