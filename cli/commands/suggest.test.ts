@@ -40,7 +40,7 @@ describe('suggest command', () => {
     await suggestCommand([article, '--url', 'https://docs.example.com/guide', '--selection', 'widget supply', '--limit', '1'], io);
     const cards = JSON.parse(io.stdout.join('\n')) as Suggestion[];
     expect(cards).toHaveLength(1);
-    expect(cards[0]?.run).toEqual({ ask: 'Explain this selection: “widget supply”' });
+    expect(cards[0]?.run).toEqual({ ask: 'Explain the selected text.', quote: { of: 'selection', text: 'widget supply' } });
   });
 
   it('gives the same ids for two runs on the same page', async () => {

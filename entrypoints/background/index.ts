@@ -29,7 +29,7 @@ import { showSuggestionCount } from './badge';
 import { recordFeedback } from '../../lib/suggest/index';
 import { feedbackItem } from '../../lib/storage/feedback';
 import type { PageContext } from '../../lib/context/types';
-import { redactText } from '../../lib/capture/redact';
+import { redactedQuote } from '../../lib/in-page-help/requests';
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -101,7 +101,7 @@ export default defineBackground(() => {
       const opened = openPanelFor(tabId);
       // The content script masks secrets in the text it quotes; masked again here, so no page text
       // reaches the model through this door unredacted, whatever sent it.
-      await putHelpRequest(tabId, 'ask' in request ? { ...request, ask: redactText(request.ask).text } : request);
+      await putHelpRequest(tabId, 'ask' in request && request.quote ? { ...request, quote: redactedQuote(request.quote) } : request);
       // A panel already open on this tab takes the request when it next receives the tab's view.
       const view = await getTabView(tabId);
       if (view) pushTabView(tabId, view);

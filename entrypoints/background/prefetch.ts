@@ -23,12 +23,12 @@ const prefetches = new Map<number, Prefetch>();
 
 export function requestForCard(card: Suggestion): RunRequestSummary | null {
   if ('skill' in card.run) return { type: 'skill', skill: card.run.skill, title: card.title };
-  if ('ask' in card.run) return { type: 'ask', question: card.run.ask };
+  if ('ask' in card.run) return { type: 'ask', question: card.run.ask, quote: card.run.quote };
   return null; // an action card has nothing to compute: it waits for approval
 }
 
 function keyOf(request: RunRequestSummary): string {
-  return request.type === 'ask' ? `ask:${request.question}` : `skill:${request.skill}`;
+  return request.type === 'ask' ? `ask:${request.question}\n${request.quote?.text ?? ''}` : `skill:${request.skill}`;
 }
 
 export interface PrefetchInput {

@@ -69,7 +69,7 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
   const now = Date.now();
   let turn: AssistantTurn = { role: 'assistant', id: turnId, at: now, status: 'running', parts: [], request, page: { tabId: view.tabId, url: view.context.url } };
   const userText = request.type === 'ask' ? request.question : request.title;
-  const userTurn: UserTurn = { role: 'user', id: newId('user'), text: userText, at: now };
+  const userTurn: UserTurn = { role: 'user', id: newId('user'), text: userText, at: now, ...(request.type === 'ask' && request.quote ? { quote: request.quote } : {}) };
   // Continued here (from History, say), it is this tab's conversation now.
   const conversation: Conversation = { ...opened, tabId: view.tabId, updatedAt: now, turns: [...opened.turns, userTurn, turn] };
   active.set(turnId, controller);

@@ -99,7 +99,12 @@ export function App() {
               {turns.map((turn) =>
                 turn.role === 'user' ? (
                   <div key={turn.id} class="turn turn--user-row">
-                    <p class="turn turn--user" data-testid="user-turn">{turn.text}</p>
+                    <p class="turn turn--user" data-testid="user-turn">
+                    {turn.text}
+                    {turn.quote && (
+                      <q class="turn__quote" title={`The ${turn.quote.of}, quoted from the page`} data-testid="user-turn-quote">{turn.quote.text}</q>
+                    )}
+                  </p>
                     {turn === lastUser && !running.value && (
                       <button type="button" class="button button--ghost button--small turn__edit" onClick={() => setDraft({ text: turn.text, nonce: Date.now() })} data-testid="edit-last">
                         Edit

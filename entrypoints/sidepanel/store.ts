@@ -172,7 +172,7 @@ export function acceptSuggestion(suggestion: Suggestion): void {
   void sendToBackground('suggestion-feedback', { tabId, suggestionId: suggestion.id, verdict: 'accept' }).catch(reportFailure);
   const run = suggestion.run;
   if ('skill' in run) startRun({ type: 'skill', skill: run.skill, title: suggestion.title });
-  else if ('ask' in run) startRun({ type: 'ask', question: run.ask });
+  else if ('ask' in run) startRun({ type: 'ask', question: run.ask, quote: run.quote });
   else pendingActions.value = [...pendingActions.value, { callId: suggestion.id, action: run.action, why: suggestion.why, status: 'proposed' }];
 }
 
@@ -269,7 +269,7 @@ async function runPendingHelp(tabId: number): Promise<void> {
   const request = await sendToBackground('help-take', { tabId });
   if (!request || servedTabId.value !== tabId) return;
   if ('ask' in request) {
-    startRun({ type: 'ask', question: request.ask });
+    startRun({ type: 'ask', question: request.ask, quote: request.quote });
     return;
   }
   const card = tabView.value?.suggestions.find((suggestion) => suggestion.rule === request.suggestionRule);

@@ -281,7 +281,16 @@ export type Action =
   | { type: 'click'; selector: string; label: string }
   | { type: 'highlight'; selector: string; label?: string };
 
-export type SuggestionRun = { skill: string } | { ask: string } | { action: Action };
+/**
+ * Page text that goes with a question (the selected text, a file's path). It reaches the model as quoted page
+ * data, fenced like the rest of the page, never as the user's own words.
+ */
+export interface PageQuote {
+  of: 'selection' | 'file path';
+  text: string;
+}
+
+export type SuggestionRun = { skill: string } | { ask: string; quote?: PageQuote } | { action: Action };
 
 export interface Suggestion {
   id: string;

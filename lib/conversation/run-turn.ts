@@ -4,7 +4,7 @@ import { clientFor, type ProviderSettings } from '../agent/client';
 import type { AgentErrorInfo } from '../agent/errors';
 import type { AgentEvent } from '../agent/events';
 import { runAgent } from '../agent/loop';
-import { buildMessages, type ConversationTurn } from '../agent/prompt';
+import { buildMessages, questionWithQuote, type ConversationTurn } from '../agent/prompt';
 import type { SkillSummary } from '../agent/types';
 import type { PageContext, ScriptResult } from '../context/types';
 import { serializeForPrompt } from '../context/serialize';
@@ -50,7 +50,7 @@ export async function* runTurn(request: RunRequestSummary, deps: TurnDeps): Asyn
   }
   const skills = availableSkills(deps.context);
   const contextText = deps.contextText ?? serializeForPrompt(deps.context, deps.tokenBudget).text;
-  const messages = buildMessages({ contextText, history: historyMessages(deps.history), question: request.question, skills });
+  const messages = buildMessages({ contextText, history: historyMessages(deps.history), question: request.question, quote: request.quote, skills });
   yield* runAgent(
     { runId: newRunId(), messages, skills },
     {
@@ -116,7 +116,7 @@ function availableSkills(context: PageContext): SkillSummary[] {
 
 function historyMessages(turns: readonly Turn[]): ConversationTurn[] {
   return turns.flatMap((turn): ConversationTurn[] => {
-    if (turn.role === 'user') return [{ role: 'user', content: turn.text }];
+    if (turn.role === 'user') return [{ role: 'user', content: questionWithQuote(turn.text, turn.quote) }];
     const text = turnText(turn);
     return turn.status === 'done' && text ? [{ role: 'assistant', content: text }] : [];
   });

@@ -1,6 +1,6 @@
 // A conversation as the panel shows it and storage keeps it: user turns, and assistant turns made of parts
 // (streamed text, script trails, proposed actions, notes) in the order they happened.
-import type { Action, PageKind, ScriptResult } from '../context/types';
+import type { Action, PageKind, PageQuote, ScriptResult } from '../context/types';
 import type { AgentErrorInfo } from '../agent/errors';
 
 export interface ScriptTrail {
@@ -35,6 +35,8 @@ export interface UserTurn {
   role: 'user';
   id: string;
   text: string;
+  /** Page text the question is about, shown quoted under it and sent to the model as page data. */
+  quote?: PageQuote;
   at: number;
 }
 
@@ -53,7 +55,7 @@ export interface AssistantTurn {
   page?: { tabId: number; url: string };
 }
 
-export type RunRequestSummary = { type: 'ask'; question: string } | { type: 'skill'; skill: string; title: string };
+export type RunRequestSummary = { type: 'ask'; question: string; quote?: PageQuote } | { type: 'skill'; skill: string; title: string };
 
 export type Turn = UserTurn | AssistantTurn;
 

@@ -21,10 +21,10 @@ describe('findHelpAnchors', () => {
     const url = 'http://127.0.0.1/acme/widgets/pull/42/files';
     const anchors = findHelpAnchors(loadDocument(`${site}/42/files/index.html`, url), new URL(url));
     expect(anchors.map((anchor) => anchor.request)).toEqual([
-      { ask: 'Walk me through the changes in README.md' },
-      { ask: 'Walk me through the changes in src/sync/client.ts' },
-      { ask: 'Walk me through the changes in src/sync/retry.ts' },
-      { ask: 'Walk me through the changes in src/sync/errors.ts' },
+      { ask: 'Walk me through the changes in this file.', quote: { of: 'file path', text: 'README.md' } },
+      { ask: 'Walk me through the changes in this file.', quote: { of: 'file path', text: 'src/sync/client.ts' } },
+      { ask: 'Walk me through the changes in this file.', quote: { of: 'file path', text: 'src/sync/retry.ts' } },
+      { ask: 'Walk me through the changes in this file.', quote: { of: 'file path', text: 'src/sync/errors.ts' } },
     ]);
     expect(anchors.every((anchor) => anchor.before?.classList.contains('file-actions'))).toBe(true);
   });
@@ -33,7 +33,7 @@ describe('findHelpAnchors', () => {
     const url = 'https://github.com/facebook/react/pull/15141/files';
     const anchors = findHelpAnchors(loadDocument(join(realGithubPages, 'pr-files-facebook-react-15141.html'), url), new URL(url));
     expect(anchors.length).toBeGreaterThan(0);
-    expect(anchors[0]?.request).toEqual({ ask: 'Walk me through the changes in packages/react/src/React.js' });
+    expect(anchors[0]?.request).toEqual({ ask: 'Walk me through the changes in this file.', quote: { of: 'file path', text: 'packages/react/src/React.js' } });
     expect(new Set(anchors.map((anchor) => anchor.element)).size).toBe(anchors.length);
   });
 
@@ -43,7 +43,7 @@ describe('findHelpAnchors', () => {
         <div><span>+3 −1</span></div><div><button>Viewed</button><button>More</button></div></div></div>`;
     const url = 'https://github.com/o/r/pull/1/changes';
     const [anchor] = findHelpAnchors(documentFromHtml(html, url), new URL(url));
-    expect(anchor?.request).toEqual({ ask: 'Walk me through the changes in src/new.ts' });
+    expect(anchor?.request).toEqual({ ask: 'Walk me through the changes in this file.', quote: { of: 'file path', text: 'src/new.ts' } });
     expect(anchor?.before?.textContent).toContain('Viewed');
   });
 

@@ -1,10 +1,12 @@
 // The shapes shared by the in-page help buttons, the background and the panel.
+import type { PageQuote } from '../context/types';
 
 /** What a click on an in-page button asks the side panel to run: one of the page's cards, or a question. */
 export type HelpRequest =
   /** The card of `suggestionRule`; `title` is asked as a question when that card is not on offer (muted, proactivity off). */
   | { suggestionRule: string; title: string }
-  | { ask: string };
+  /** One of Tandem's own questions (IN_PAGE_QUESTIONS), with the page text it is about. */
+  | { ask: string; quote?: PageQuote };
 
 /** Where a help button sits on a GitHub page. */
 export type HelpSpot = 'failing-check' | 'file-header' | 'selection';

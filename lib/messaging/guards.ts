@@ -2,14 +2,14 @@
 import type { InputGuards } from './background-router';
 import type { ProviderSettings } from '../agent/client';
 import { validateAction } from '../actions/validate';
-import type { Action, PageContext, PageReading, PendingDiffFile } from '../context/types';
+import type { Action, PageContext, PageQuote, PageReading, PendingDiffFile } from '../context/types';
 import { limits as githubLimits } from '../capture/github/limits';
 import { DEFAULT_CAPTURE_LIMITS } from '../capture/limits';
 import type { RunCommand } from './protocol';
 import type { ProposalRef } from '../conversation/claim-proposal';
 import type { ProposalDecision } from '../conversation/merge-turns';
 import type { ActionStatus } from '../conversation/types';
-import { MAX_HELP_ASK_CHARS } from '../in-page-help/requests';
+import { IN_PAGE_QUESTIONS, MAX_QUOTE_CHARS } from '../in-page-help/requests';
 import type { HelpRequest } from '../in-page-help/types';
 
 const PAGE_KINDS = new Set([
@@ -113,12 +113,22 @@ export function isProposalRef(value: unknown): value is ProposalRef {
     typeof value.callId === 'string' && value.callId.length > 0 && value.callId.length <= 200;
 }
 
-/** A card by its rule id, or a bounded question: what an in-page help button may ask the panel to run. */
+/** A card by its rule id, or one of Tandem's own questions with a bounded quote: what an in-page help button may ask for. */
 export function isHelpRequest(value: unknown): value is HelpRequest {
   if (!isRecord(value)) return false;
-  if (typeof value.ask === 'string') return value.ask.trim() !== '' && value.ask.length <= MAX_HELP_ASK_CHARS && Object.keys(value).length === 1;
+  if (typeof value.ask === 'string') {
+    const keys = Object.keys(value).length;
+    return IN_PAGE_QUESTIONS.includes(value.ask) && (keys === 1 || (keys === 2 && isPageQuote(value.quote, MAX_QUOTE_CHARS)));
+  }
   return typeof value.suggestionRule === 'string' && /^[a-z0-9-]{1,80}$/.test(value.suggestionRule) &&
     typeof value.title === 'string' && value.title.length <= 200 && Object.keys(value).length === 2;
+}
+
+const QUOTE_SOURCES: readonly string[] = ['selection', 'file path'] satisfies PageQuote['of'][];
+
+export function isPageQuote(value: unknown, maxChars: number): value is PageQuote {
+  return isRecord(value) && Object.keys(value).length === 2 && typeof value.of === 'string' && QUOTE_SOURCES.includes(value.of) &&
+    typeof value.text === 'string' && value.text.trim() !== '' && value.text.length <= maxChars;
 }
 
 const ACTION_STATUSES: readonly string[] = ['proposed', 'done', 'dismissed', 'failed', 'undone'] satisfies ActionStatus[];
@@ -150,6 +160,9 @@ export function isRunStart(command: RunCommand): command is Extract<RunCommand, 
   if (command.conversationId !== null && !isConversationId(command.conversationId)) return false;
   const request = command.request as unknown;
   if (!isRecord(request)) return false;
-  if (request.type === 'ask') return typeof request.question === 'string' && request.question.trim().length > 0 && request.question.length <= 20_000;
+  if (request.type === 'ask') {
+    return typeof request.question === 'string' && request.question.trim().length > 0 && request.question.length <= 20_000 &&
+      (request.quote === undefined || isPageQuote(request.quote, 20_000));
+  }
   return request.type === 'skill' && typeof request.skill === 'string' && typeof request.title === 'string';
 }

@@ -3,7 +3,7 @@ import { contextOf, doc, pull } from '../../../test/fixtures/suggest/contexts';
 import { selectionExplain } from './selection';
 
 describe('selection-explain', () => {
-  it('quotes the selection in the question, on any kind of page', () => {
+  it('asks Tandem’s own question with the selection as a quote, on any kind of page', () => {
     for (const context of [
       contextOf('docs', doc(), { selection: '  The quick brown fox  ' }),
       contextOf('github.pull', pull(), { selection: 'The quick brown fox' }),
@@ -11,19 +11,18 @@ describe('selection-explain', () => {
       const [card] = selectionExplain.suggest(context);
       expect(card?.title).toBe('Explain the selection');
       expect(card?.why).toBe('You selected 4 words: “The quick brown fox”.');
-      expect(card?.run).toEqual({ ask: 'Explain this selection: “The quick brown fox”' });
+      expect(card?.run).toEqual({ ask: 'Explain the selected text.', quote: { of: 'selection', text: 'The quick brown fox' } });
     }
   });
 
   it('truncates a long selection on a word boundary', () => {
     const selection = Array.from({ length: 300 }, (_unused, index) => `w${index}`).join(' ');
     const [card] = selectionExplain.suggest(contextOf('docs', doc(), { selection }));
-    const run = card?.run as { ask: string };
-    expect(run.ask.length).toBeLessThan(460);
-    expect(run.ask.startsWith('Explain this selection: “w0 w1 w2')).toBe(true);
-    expect(run.ask.endsWith('…”')).toBe(true);
+    const quote = (card?.run as { quote: { text: string } }).quote.text;
+    expect(quote.length).toBeLessThan(420);
+    expect(quote.startsWith('w0 w1 w2')).toBe(true);
     // Cut between words, never inside one.
-    expect(run.ask).toMatch(/ w\d+…”$/);
+    expect(quote).toMatch(/ w\d+…$/);
     expect(card?.why).toContain('300 words');
   });
 

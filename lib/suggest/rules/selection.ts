@@ -1,5 +1,6 @@
 // Rules that follow what the user is doing rather than what the page is.
 import type { Rule } from '../types';
+import { EXPLAIN_SELECTION } from '../../in-page-help/requests';
 import { countOf, shorten } from '../wording';
 
 /** Enough of the selection to recognise it; the full text is in the context the model receives. */
@@ -19,7 +20,7 @@ export const selectionExplain: Rule = {
         why: `You selected ${countOf(words, 'word')}: “${shorten(selection, QUOTED_IN_WHY)}”.`,
         // Selecting text is a deliberate act: second only to broken CI.
         score: 0.85,
-        run: { ask: `Explain this selection: “${shorten(selection, QUOTED_IN_QUESTION)}”` },
+        run: { ask: EXPLAIN_SELECTION, quote: { of: 'selection', text: shorten(selection, QUOTED_IN_QUESTION) } },
       },
     ];
   },
