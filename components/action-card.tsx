@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { describeAction, type TargetReport } from '../lib/actions/describe';
+import { hiddenCharacterRuns, showHiddenCharacters } from '../lib/actions/display-text';
 import type { Action } from '../lib/context/types';
 import type { ProposedAction } from '../lib/conversation/types';
 
@@ -7,59 +9,69 @@ export interface ActionCardProps {
   onApprove: (proposal: ProposedAction) => void;
   onDismiss: (proposal: ProposedAction) => void;
   onUndo?: (proposal: ProposedAction) => void;
-  /** Outlines the target on the page; resolves to an error message when the target is not there. */
-  onPreview?: (action: Action) => Promise<string | null>;
+  /** Outlines the target on the page; resolves to what the page found there (its name, or why the action cannot run). */
+  onPreview?: (action: Action) => Promise<TargetReport>;
 }
 
 const PREVIEWABLE = new Set<Action['type']>(['fill', 'click', 'highlight']);
 
-function headline(action: Action): string {
-  switch (action.type) {
-    case 'copy':
-      return `Copy ${action.text.length.toLocaleString('en-US')} characters to the clipboard`;
-    case 'open':
-      return `Open ${action.url} in a new tab`;
-    case 'fill':
-      return `Fill “${action.label}” with ${action.text.length.toLocaleString('en-US')} characters (not submitted)`;
-    case 'click':
-      return `Click “${action.label}”`;
-    case 'highlight':
-      return `Highlight ${action.label ? `“${action.label}”` : action.selector} on the page`;
-  }
-}
+const BADGES: Record<ProposedAction['status'], string> = {
+  proposed: 'Needs your approval',
+  done: 'Done',
+  failed: 'Not done',
+  dismissed: 'Dismissed',
+  undone: 'Undone',
+};
 
-function preview(action: Action): string | null {
-  if (action.type === 'fill' || action.type === 'copy') return action.text;
-  return null;
-}
-
-/** A proposed action: exactly what will happen, and nothing happens until the user approves. */
+/**
+ * A proposed action: exactly what will happen, and nothing happens until the user approves. The words
+ * come from describeAction, the same function the CLI prints, completed by what the page found.
+ */
 export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview }: ActionCardProps) {
   const { action } = proposal;
-  const text = preview(action);
-  const [targetProblem, setTargetProblem] = useState<string | null>(null);
+  const [report, setReport] = useState<TargetReport | undefined>(undefined);
+  const description = describeAction(action, report);
   const canPreview = Boolean(onPreview) && PREVIEWABLE.has(action.type);
+  const preview = () => {
+    if (onPreview) void onPreview(action).then(setReport);
+  };
   // Before approval the page shows what would change: outline the target as soon as the card appears.
   useEffect(() => {
-    if (proposal.status === 'proposed' && canPreview && onPreview) void onPreview(action).then(setTargetProblem);
+    if (proposal.status === 'proposed' && canPreview) preview();
   }, [proposal.callId]);
   return (
     <section class={`action-card action-card--${proposal.status}`} data-testid="action-card" data-status={proposal.status} aria-label="Proposed action">
       <header class="action-card__header">
-        <span class="action-card__badge">Needs your approval</span>
-        <strong>{headline(action)}</strong>
+        <span class="action-card__badge">{BADGES[proposal.status]}</span>
+        <strong data-testid="action-summary">{description.summary}</strong>
       </header>
+      {description.found !== undefined && (
+        <p class="action-card__why action-card__found" data-testid="action-target">On the page: “{description.found}”</p>
+      )}
       {proposal.why && <p class="action-card__why">{proposal.why}</p>}
-      {text !== null && <pre class="code-block action-card__preview" data-testid="action-preview">{text}</pre>}
-      {targetProblem && proposal.status === 'proposed' && <p class="action-card__warning" role="alert">{targetProblem}</p>}
+      {description.detail !== undefined && (
+        <pre class="code-block action-card__preview" data-testid="action-preview">
+          <DetailText text={description.detail} />
+        </pre>
+      )}
+      {description.note && <p class="action-card__why action-card__note" data-testid="action-note">{description.note}</p>}
+      {description.warnings && (
+        <ul class="action-card__warning" data-testid="action-warnings">
+          {description.warnings.map((warning) => <li key={warning}>{warning}</li>)}
+        </ul>
+      )}
+      {description.refusal && proposal.status === 'proposed' && (
+        <p class="action-card__warning" role="alert" data-testid="action-refusal">As the page is now, Tandem would not do this: {description.refusal}</p>
+      )}
       {proposal.message && <p class="action-card__message" role="status">{proposal.message}</p>}
       <div class="action-card__buttons">
         {proposal.status === 'proposed' && (
           <>
-            <button type="button" class="button button--primary" onClick={() => onApprove(proposal)} data-testid="action-approve">Approve</button>
-            {canPreview && onPreview && (
-              <button type="button" class="button" onClick={() => void onPreview(action).then(setTargetProblem)}>Show on page</button>
-            )}
+            {/* Still possible (the page may change), but not the obvious next step once the page said no. */}
+            <button type="button" class={description.refusal ? 'button' : 'button button--primary'} onClick={() => onApprove(proposal)} data-testid="action-approve">
+              Approve
+            </button>
+            {canPreview && <button type="button" class="button" onClick={preview}>Show on page</button>}
             <button type="button" class="button button--ghost" onClick={() => onDismiss(proposal)} data-testid="action-dismiss">Dismiss</button>
           </>
         )}
@@ -68,5 +80,16 @@ export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview }
         )}
       </div>
     </section>
+  );
+}
+
+/** The whole text, with each invisible character shown as its code point where it sits. */
+function DetailText({ text }: { text: string }) {
+  return (
+    <>
+      {hiddenCharacterRuns(text).map((run, index) =>
+        run.codePoint === undefined ? run.text : <mark key={index} class="action-card__hidden" title="Invisible character">{showHiddenCharacters(run.text)}</mark>,
+      )}
+    </>
   );
 }

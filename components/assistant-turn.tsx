@@ -1,3 +1,4 @@
+import type { TargetReport } from '../lib/actions/describe';
 import type { Action, ScriptResult } from '../lib/context/types';
 import type { AssistantTurn as Turn, ProposedAction } from '../lib/conversation/types';
 import { ActionCard } from './action-card';
@@ -13,7 +14,7 @@ export interface AssistantTurnProps {
   onApprove: (turnId: string, proposal: ProposedAction) => void;
   onDismiss: (turnId: string, proposal: ProposedAction) => void;
   onUndo: (turnId: string, proposal: ProposedAction) => void;
-  onPreview: (action: Action) => Promise<string | null>;
+  onPreview: (action: Action) => Promise<TargetReport>;
 }
 
 export function AssistantTurn({ turn, onRerun, onRetry, onApprove, onDismiss, onUndo, onPreview }: AssistantTurnProps) {

@@ -63,6 +63,31 @@ describe('ask command', () => {
     expect(JSON.stringify(server.chatCalls()[0]?.body?.messages)).toContain('Draft a review');
   });
 
+  it('prints a proposal as the panel’s card does: the name the saved page gives the target, the note, warnings and refusals', async () => {
+    const fill = { type: 'fill', selector: '#location', label: 'City, country', text: 'Lis\u200Bbon' };
+    const click = { type: 'click', selector: '#post', label: 'Preview' };
+    server = await startFakeLlm({
+      turns: [
+        { toolCalls: [{ name: 'propose_action', arguments: JSON.stringify({ action: fill, why: 'asked to move' }) }] },
+        { toolCalls: [{ name: 'propose_action', arguments: JSON.stringify({ action: click, why: 'show the preview' }) }] },
+        { text: 'Two proposals.' },
+      ],
+    });
+    const io = recordingIo();
+    const saved = 'test/fixtures/actions/save-on-change.html';
+    const code = await askWithEnvironment({ TANDEM_MODEL: 'fake-model', OPENAI_BASE_URL: server.url })([saved, '--url', 'https://profile.example/settings', 'Move me'], io);
+    expect(code).toBe(0);
+    const output = io.stdout.join('\n');
+    expect(output).toContain('Proposed (not executed): Fill “City, country” with 7 characters — asked to move');
+    expect(output).toContain('  on the page: “Location”');
+    expect(output).toContain('Lis⟨U+200B⟩bon');
+    expect(output).toContain('  note: Only typed in: Tandem does not submit, press Enter or leave the field');
+    expect(output).toContain('  warning: The page names this element “Location”, not “City, country” as proposed.');
+    expect(output).toContain('  warning: The text contains 1 invisible character');
+    expect(output).toContain('Proposed (not executed): Click “Preview” — show the preview');
+    expect(output).toContain('  refused on this page: The element at #post is named “Post”, not “Preview”.');
+  });
+
   it('reads more of the saved page when the model asks for a section', async () => {
     server = await startFakeLlm({
       turns: [

@@ -5,7 +5,10 @@ import type { Command, CliIO } from '../command';
 import { UsageError, flagValue, parseUrl, positiveNumber } from '../arguments';
 import type { ProviderSettings } from '../../lib/agent/client';
 import type { AgentEvent } from '../../lib/agent/events';
-import { describeAction } from '../../lib/actions/describe';
+import { targetReport } from '../../lib/actions/check-target';
+import { describeAction, type ActionDescription } from '../../lib/actions/describe';
+import { showHiddenCharacters } from '../../lib/actions/display-text';
+import type { Action } from '../../lib/context/types';
 import type { ScriptResult, View } from '../../lib/context/types';
 import { runTurn } from '../../lib/conversation/run-turn';
 import { readSection } from '../../lib/capture/read-section';
@@ -131,8 +134,11 @@ class AnswerPrinter {
   }
 }
 
+/** The card's words for a proposal, checked against the saved page as the panel checks the live one. */
+type Describe = (action: Action) => ActionDescription;
+
 /** Prints one event; returns the exit code once the run is over. */
-function printEvent(event: AgentEvent, printer: AnswerPrinter, io: CliIO): number | undefined {
+function printEvent(event: AgentEvent, printer: AnswerPrinter, io: CliIO, describe: Describe): number | undefined {
   switch (event.type) {
     case 'run-start':
     case 'script-start':
@@ -149,10 +155,13 @@ function printEvent(event: AgentEvent, printer: AnswerPrinter, io: CliIO): numbe
       printer.line(`(read more of the page: ${event.section}, ${event.chars.toLocaleString('en-US')} characters)`);
       return undefined;
     case 'action-propose': {
-      const description = describeAction(event.action);
+      const description = describe(event.action);
       printer.line(`Proposed (not executed): ${description.summary}${event.why ? ` — ${event.why}` : ''}`);
-      if (description.detail !== undefined) printer.line(description.detail);
+      if (description.found !== undefined) printer.line(`  on the page: “${description.found}”`);
+      if (description.detail !== undefined) printer.line(showHiddenCharacters(description.detail));
+      if (description.note !== undefined) printer.line(`  note: ${description.note}`);
       for (const warning of description.warnings ?? []) printer.line(`  warning: ${warning}`);
+      if (description.refusal !== undefined) printer.line(`  refused on this page: ${description.refusal}`);
       return undefined;
     }
     case 'tool-error':
@@ -205,8 +214,9 @@ async function run(args: string[], io: StreamingCliIO, environment: AskEnvironme
       // As the content script does on the live page: the saved page is the page here.
       readMore: async (section) => readSection(document, section.slice(0, 300)).text,
     });
+    const describe: Describe = (action) => describeAction(action, targetReport(document, action));
     for await (const event of events) {
-      const code = printEvent(event, printer, io);
+      const code = printEvent(event, printer, io, describe);
       if (code !== undefined) return code;
     }
   } finally {

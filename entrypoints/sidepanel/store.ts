@@ -2,6 +2,7 @@
 // conversation, and one port per run for its streamed events.
 import { signal } from '@preact/signals';
 import { browser, type Browser } from 'wxt/browser';
+import type { TargetReport } from '../../lib/actions/describe';
 import type { AgentEvent } from '../../lib/agent/events';
 import { applyAgentEvent } from '../../lib/conversation/apply-event';
 import type { AssistantTurn, Conversation, ConversationSummary, ProposedAction, RunRequestSummary } from '../../lib/conversation/types';
@@ -248,15 +249,19 @@ export async function undoAction(turnId: string | null, proposal: ProposedAction
   else updateProposal(turnId, proposal.callId, { message: `Undo failed: ${outcome.error.message}` });
 }
 
-/** Outlines a proposed action's target on the page (null clears it), so the user sees what would change. */
-export async function previewAction(action: Action | null): Promise<string | null> {
+/**
+ * Outlines a proposed action's target on the page (null clears it), so the user sees what would change,
+ * and answers what the page found there: the element's name, or why the action could not run on it.
+ */
+export async function previewAction(action: Action | null): Promise<TargetReport> {
   const tabId = servedTabId.value;
-  if (tabId === null) return null;
+  if (tabId === null) return {};
   try {
     const outcome = await sendToBackground('action-preview', { tabId, action });
-    return outcome.ok ? null : outcome.error.message;
+    const label = outcome.targetLabel === undefined ? {} : { label: outcome.targetLabel };
+    return outcome.ok ? label : { ...label, problem: outcome.error.message };
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return { problem: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeAction } from './describe';
+import { describeAction, fillNote } from './describe';
 
 describe('describeAction', () => {
   it('names the field and the length of a fill, and shows the whole text', () => {
     const text = `${'Thanks for the retry work. '.repeat(15)}LGTM`; // 27 × 15 + 4 = 409 characters
     const description = describeAction({ type: 'fill', selector: '#new_comment_field', label: 'Comment body', text });
-    expect(description).toEqual({ summary: 'Fill “Comment body” with 409 characters', detail: text, risk: 'changes-page' });
+    expect(description).toEqual({ summary: 'Fill “Comment body” with 409 characters', detail: text, risk: 'changes-page', note: fillNote });
+    expect(description.note).toMatch(/does not submit, press Enter or leave the field/);
   });
 
   it('says a click changes the page and an open leaves it', () => {
@@ -44,7 +45,10 @@ describe('describeAction', () => {
     const fill = describeAction({ type: 'fill', selector: '#a', label: 'Comment\u202E body', text: 'ok\u200B\u200Bthen\u{E0041}' });
     // o, k, two zero-width spaces, t, h, e, n and one tag character: nine, each counted once.
     expect(fill.summary).toBe('Fill “Comment body” with 9 characters');
-    expect(fill.warnings).toEqual(['The text contains 3 invisible characters (direction overrides or zero-width marks).']);
+    expect(fill.warnings).toEqual([
+      'The proposed label hides 1 invisible character; it is shown without them.',
+      'The text contains 3 invisible characters (direction overrides or zero-width marks).',
+    ]);
   });
 
   it('still describes an address that does not parse, with a warning', () => {
@@ -60,5 +64,21 @@ describe('describeAction', () => {
     expect(describeAction({ type: 'copy', text: 'npm test' })).toEqual({ summary: 'Copy 8 characters to the clipboard', detail: 'npm test', risk: 'none' });
     expect(describeAction({ type: 'highlight', selector: '#summary', label: 'Summary' })).toEqual({ summary: 'Highlight “Summary”', risk: 'none' });
     expect(describeAction({ type: 'highlight', selector: '#summary' }).summary).toBe('Highlight the element at #summary');
+  });
+
+  it('shows the name of the element the page has, and warns when it is not the one proposed', () => {
+    const fill = { type: 'fill', selector: '#new_comment_field', label: 'Leave a comment', text: 'LGTM' } as const;
+    expect(describeAction(fill, { label: 'Comment body' })).toMatchObject({
+      found: 'Comment body',
+      warnings: ['The page names this element “Comment body”, not “Leave a comment” as proposed.'],
+    });
+    expect(describeAction({ ...fill, label: 'comment body:' }, { label: 'Comment body' }).warnings).toBeUndefined();
+    const click = { type: 'click', selector: '#post', label: 'Preview' } as const;
+    const refused = describeAction(click, { problem: 'The element at #post is named “Post”, not “Preview”.' });
+    expect(refused).toMatchObject({ summary: 'Click “Preview”', refusal: 'The element at #post is named “Post”, not “Preview”.' });
+    expect(refused.found).toBeUndefined();
+    expect(describeAction(click, {}).warnings).toEqual(['The element found has no name on the page.']);
+    // copy and open have no element; a report changes nothing.
+    expect(describeAction({ type: 'copy', text: 'x' }, { label: 'y' })).toEqual(describeAction({ type: 'copy', text: 'x' }));
   });
 });

@@ -17,6 +17,25 @@ export function countHiddenCharacters(text: string): number {
   return (text.match(hiddenCharacters) ?? []).length;
 }
 
+/** `text` in runs, each hidden character on its own with its code point, so a card can show where they are. */
+export function hiddenCharacterRuns(text: string): { text: string; codePoint?: string }[] {
+  const runs: { text: string; codePoint?: string }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(hiddenCharacters)) {
+    if (match.index > last) runs.push({ text: text.slice(last, match.index) });
+    const codePoint = match[0].codePointAt(0) ?? 0;
+    runs.push({ text: match[0], codePoint: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}` });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  return runs;
+}
+
+/** `text` with each invisible character written as its code point, for a terminal. */
+export function showHiddenCharacters(text: string): string {
+  return hiddenCharacterRuns(text).map((run) => (run.codePoint === undefined ? run.text : `⟨${run.codePoint}⟩`)).join('');
+}
+
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

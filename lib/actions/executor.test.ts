@@ -225,7 +225,10 @@ describe('click', () => {
     expect(expectFailure(page.executor.preview(claimed), 'TargetMismatchError')).toBe('The element at #post is named “Post”, not “Preview”.');
     expectFailure(await page.executor.execute(claimed), 'TargetMismatchError');
     // Named honestly, it is still refused, with the reason the card shows.
-    expect(expectFailure(page.executor.preview({ type: 'click', selector: '#save', label: 'Save' }), 'TargetNotAllowedError')).toMatch(/“Save” says it saves/);
+    const refused = page.executor.preview({ type: 'click', selector: '#save', label: 'Save' });
+    expect(expectFailure(refused, 'TargetNotAllowedError')).toMatch(/“Save” says it saves/);
+    // The card still learns what the selector found.
+    expect(refused).toMatchObject({ targetLabel: 'Save' });
     expectFailure(await page.executor.execute({ type: 'click', selector: '#save', label: 'Save' }), 'TargetNotAllowedError');
     expect(clicks).not.toHaveBeenCalled();
   });

@@ -6,22 +6,19 @@
 // They run only through the `copy` and `open` callbacks the caller injects; without them, execute()
 // answers UnsupportedActionError.
 import type { Action } from '../context/types';
-import { primaryLabel } from './accessible-label';
+import { checkTarget, type PageAction } from './check-target';
 import { characterCount, displayLine, plural } from './display-text';
 import {
   type ActionErrorInfo,
   InvalidActionError,
   TargetGoneError,
-  TargetNotAllowedError,
   UndoConflictError,
   UnknownUndoTokenError,
   UnsupportedActionError,
   toErrorInfo,
 } from './errors';
 import { readFieldText, restoreField, snapshotField, writeFieldText } from './field-content';
-import { clickRefusal, fillRefusal } from './policy';
 import { createPreviewOverlay } from './preview-overlay';
-import { resolveTarget } from './resolve-target';
 import { withSubmitGuard } from './submit-guard';
 import { createUndoStore } from './undo-store';
 import { validateAction } from './validate';
@@ -35,12 +32,8 @@ export interface ExecutorOptions {
 
 export type Failure = { ok: false; error: ActionErrorInfo };
 export type ExecuteResult = { ok: true; message: string; undoToken?: string } | Failure;
-export type PreviewResult = {
-  ok: true;
-  message: string;
-  /** The label of the element actually found, for the card to show next to the proposed one. */
-  targetLabel?: string;
-} | Failure;
+/** targetLabel: the accessible name of the element actually found, for the card to show next to the proposed one. */
+export type PreviewResult = { ok: true; message: string; targetLabel?: string } | (Failure & { targetLabel?: string });
 export type UndoResult = { ok: true; message: string } | Failure;
 
 export interface UndoOptions {
@@ -56,7 +49,6 @@ export interface Executor {
 }
 
 const defaultHighlightMs = 3_000;
-type PageAction = Extract<Action, { selector: string }>;
 
 export function createExecutor(document: Document, options: ExecutorOptions = {}): Executor {
   const overlay = createPreviewOverlay(document);
@@ -69,12 +61,11 @@ export function createExecutor(document: Document, options: ExecutorOptions = {}
     overlay.clear();
   };
 
-  /** Validates again (the action crossed a message boundary), finds the target and applies the policy. */
+  /** Finds the target and applies the policy (callers validated the action again: it crossed a message boundary). */
   const checkedTarget = (action: PageAction): Element => {
-    const target = resolveTarget(document, { selector: action.selector, label: action.label, byName: action.type === 'click' }, overlay.host);
-    const refusal = action.type === 'fill' ? fillRefusal(target) : action.type === 'click' ? clickRefusal(target) : undefined;
-    if (refusal) throw new TargetNotAllowedError(refusal);
-    return target;
+    const check = checkTarget(document, action, overlay.host);
+    if (!check.ok) throw check.error;
+    return check.target;
   };
 
   const showOn = (target: Element, caption: string): void => {
@@ -91,9 +82,11 @@ export function createExecutor(document: Document, options: ExecutorOptions = {}
         return { ok: true, message: action.type === 'copy' ? 'Nothing in the page changes; the text goes to the clipboard.' : 'Nothing in the page changes; a new tab opens.' };
       }
       clearPreview();
-      const target = checkedTarget(action);
-      showOn(target, previewCaption(action));
-      return { ok: true, message: previewMessage(action, target), targetLabel: primaryLabel(target) };
+      const check = checkTarget(document, action, overlay.host);
+      // A refused target still has a name: the card shows what the selector found next to the reason.
+      if (!check.ok) return { ok: false, error: check.error.toInfo(), ...(check.label === undefined ? {} : { targetLabel: check.label }) };
+      showOn(check.target, previewCaption(action));
+      return { ok: true, message: previewMessage(action, check.target), ...(check.label === undefined ? {} : { targetLabel: check.label }) };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
     }
