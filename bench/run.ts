@@ -26,14 +26,24 @@ function progress(text: string): void {
   process.stderr.write(`bench: ${text}\n`);
 }
 
+const USAGE = `usage: npm run bench [-- --only <group>[,<group>…]] [--strict]   (groups: ${GROUP_ORDER.join(', ')})`;
+
+/** A mistake in how the bench was called: printed with the usage line, exit code 2. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 /** The groups named by `--only a,b` (or `--only=a,b`); undefined measures every group. */
 function selectedGroups(argv: readonly string[]): ReadonlySet<string> | undefined {
-  const index = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  const args = argv.slice(2);
+  const stray = args.filter((arg, index) => arg !== '--strict' && arg !== '--only' && !arg.startsWith('--only=') && args[index - 1] !== '--only');
+  if (stray.length > 0) throw new UsageError(`unknown argument ${stray[0]}`);
+  const index = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
   if (index === -1) return undefined;
-  const list = argv[index]!.startsWith('--only=') ? argv[index]!.slice('--only='.length) : (argv[index + 1] ?? '');
+  const list = args[index]!.startsWith('--only=') ? args[index]!.slice('--only='.length) : (args[index + 1] ?? '');
   const groups = list.split(',').map((group) => group.trim()).filter((group) => group !== '');
   const unknown = groups.filter((group) => !GROUP_ORDER.includes(group));
-  if (groups.length === 0 || unknown.length > 0) throw new Error(`--only expects groups among ${GROUP_ORDER.join(', ')}; got "${list}"`);
+  if (groups.length === 0 || unknown.length > 0) throw new UsageError(`--only expects groups among ${GROUP_ORDER.join(', ')}; got "${list}"`);
   return new Set(groups);
 }
 
@@ -142,6 +152,11 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`bench: ${error.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`bench: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
     process.exitCode = 1;
   },
