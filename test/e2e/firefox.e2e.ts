@@ -66,6 +66,19 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     await panel.screenshot({ path: 'test-results/firefox-skill.png' });
   });
 
+  it('opens the panel in a window of its own from the Explain button in the page (Firefox keeps the sidebar to its own controls)', async () => {
+    await page.bringToFront();
+    await page.waitForSelector('tandem-help[data-spot="failing-check"]', { timeout: 15_000 });
+    await page.click('tandem-help[data-spot="failing-check"]');
+    const tabId = await tandem.tabIdOf(page.url());
+    const opened = await tandem.extensionPage.waitForFunction(async (id) => {
+      const windows = await (globalThis as unknown as { browser: typeof chrome }).browser.windows.getAll({ populate: true });
+      const panel = windows.find((window) => window.type === 'popup' && window.tabs?.some((tab) => tab.url?.includes(`/sidepanel.html?tabId=${id}`)));
+      return panel ? panel.tabs?.[0]?.url : undefined;
+    }, { timeout: 10_000, polling: 200 }, tabId);
+    expect(await opened.jsonValue()).toBe(`${FIREFOX_EXTENSION_ORIGIN}/sidepanel.html?tabId=${tabId}`);
+  });
+
   it('says in its settings what works differently in Firefox', async () => {
     const settings = tandem.extensionPage; // options.html, opened when the add-on was installed
     await settings.waitForSelector('[data-testid="browser-limit"]', { timeout: 10_000 });
