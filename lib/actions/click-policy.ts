@@ -26,7 +26,9 @@ export interface ClickRule {
   /** Which controls the rule covers, in words, for the table. */
   covers: string;
   /** Why: for a refusal, the sentence the card shows; for an allowance, why it cannot change anything. */
-  reason: string | ((control: ClickControl) => string);
+  reason: string;
+  /** The same reason told about one control (its name, its method), when that says more. */
+  explain?: (control: ClickControl) => string;
   applies(control: ClickControl): boolean;
 }
 
@@ -121,7 +123,8 @@ export const clickRules: readonly ClickRule[] = [
     id: 'setting',
     verdict: 'refused',
     covers: 'checkboxes, switches, radios, options, sliders, selects (also through a <label> for one)',
-    reason: (control) => `It is a ${control.role}: pages often save a setting or choice the moment it changes.`,
+    reason: 'It sets a choice, which pages often save the moment it changes.',
+    explain: (control) => `It is a ${control.role}: pages often save a setting or choice the moment it changes.`,
     applies: ({ role }) => settingRoles.has(role),
   },
   {
@@ -135,7 +138,8 @@ export const clickRules: readonly ClickRule[] = [
     id: 'non-get',
     verdict: 'refused',
     covers: 'links and buttons that send another method (data-method, data-turbo-method) or submit elsewhere (formaction)',
-    reason: ({ element }) => (element.hasAttribute('formaction') ? 'It submits a form to another address.' : `It sends a ${requestMethod(element).toUpperCase()} request.`),
+    reason: 'It sends a request that is not a plain visit.',
+    explain: ({ element }) => (element.hasAttribute('formaction') ? 'It submits a form to another address.' : `It sends a ${requestMethod(element).toUpperCase()} request.`),
     applies: ({ element }) => element.hasAttribute('formaction') || requestMethod(element) !== 'get',
   },
   {
@@ -169,8 +173,9 @@ export const clickRules: readonly ClickRule[] = [
   {
     id: 'committing-name',
     verdict: 'refused',
-    covers: `any control whose name says it stores, sends or undoes something (${[...inflected.slice(0, 6), ...baseOnly.slice(0, 11)].join(', ')}, “ready for review”…)`,
-    reason: (control) => `Its name “${control.name}” says it saves, sends or changes something (“${committingPattern.exec(control.words)?.[0] ?? ''}”); Tandem leaves that step to you.`,
+    covers: `any control whose name holds one of ${inflected.length + baseOnly.length} words that save, send or undo: post, reply, comment, commit, save, update, accept, allow, share, revert, “ready for review”, merge, delete, submit, sign out…`,
+    reason: 'Its name says it saves, sends or changes something; Tandem leaves that step to you.',
+    explain: (control) => `Its name “${control.name}” says it saves, sends or changes something (“${committingPattern.exec(control.words)?.[0] ?? ''}”); Tandem leaves that step to you.`,
     applies: (control) => committingPattern.test(control.words),
   },
   {
@@ -227,7 +232,8 @@ export const clickRules: readonly ClickRule[] = [
     id: 'not-allowlisted',
     verdict: 'refused',
     covers: 'everything else: plain buttons (“Preview”, “Edit”…), links that only run script (href="#"), elements that are not controls',
-    reason: (control) =>
+    reason: 'Tandem clicks only controls that cannot change anything (details, tabs, “Show more”, pagination, links within this site).',
+    explain: (control) =>
       `Tandem clicks only controls that cannot change anything (details, tabs, “Show more”, pagination, links within this site); ` +
       `“${control.name || control.tag.toLowerCase()}” is not one of them.`,
     applies: () => true,
@@ -270,7 +276,7 @@ export function explainClick(element: Element): ClickDecision {
 function decide(control: ClickControl): ClickDecision {
   const rule = clickRules.find((candidate) => candidate.applies(control)) ?? clickRules[clickRules.length - 1];
   if (rule === undefined) throw new TypeError('The click policy has no rules.');
-  return { verdict: rule.verdict, rule: rule.id, reason: typeof rule.reason === 'string' ? rule.reason : rule.reason(control) };
+  return { verdict: rule.verdict, rule: rule.id, reason: rule.explain?.(control) ?? rule.reason };
 }
 
 /** A <label> activates its control, so a label is judged as that control (or as nothing, without one). */

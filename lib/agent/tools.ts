@@ -65,7 +65,7 @@ const actionSchema = {
       properties: {
         type: { const: 'fill' },
         selector: { type: 'string' },
-        label: { type: 'string', description: 'Human name of the field, e.g. "Comment box".' },
+        label: { type: 'string', description: 'The field\'s label as the page shows it, e.g. "Comment body". The text is typed in, never submitted.' },
         text: { type: 'string' },
       },
       required: ['type', 'selector', 'label', 'text'],
@@ -75,7 +75,12 @@ const actionSchema = {
       properties: {
         type: { const: 'click' },
         selector: { type: 'string' },
-        label: { type: 'string', description: 'Human name of the button or link.' },
+        label: {
+          type: 'string',
+          description:
+            'The control\'s accessible name exactly as the page gives it (its text or aria-label, not a tooltip). Only controls that ' +
+            'cannot change anything are clicked: <summary>, aria-expanded toggles, tabs, "Show more"/"Load more", pagination, links within the site.',
+        },
       },
       required: ['type', 'selector', 'label'],
     },
