@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { startFixtureServer, type FixtureServer } from '../../scripts/browser/fixture-server';
+import { startFakeLlm, type FakeLlm, type RecordedCall } from '../fake-llm/server';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_EXTENSION_ORIGIN, findFirefox, launchFirefoxTandem, type FirefoxTandem } from './support/firefox';
 
 const firefox = findFirefox();
@@ -15,12 +16,19 @@ if (!firefox) console.warn('Firefox end-to-end tests skipped: no Firefox found (
 interface LintMessage { code: string; file?: string; message: string }
 interface LintReport { summary: { errors: number; warnings: number; notices: number }; errors: LintMessage[]; warnings: LintMessage[] }
 
+function pathInToolResult(call: RecordedCall): string {
+  const toolMessage = [...(call.body?.messages ?? [])].reverse().find((message) => message.role === 'tool');
+  const content = typeof toolMessage?.content === 'string' ? toolMessage.content : '';
+  return /"path":\s*"([^"]+)"/.exec(content)?.[1] ?? 'unknown';
+}
+
 describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
   let tandem: FirefoxTandem;
   let site: FixtureServer;
   let page: Page;
   let panel: Page;
   let lint: Promise<LintReport>;
+  let llm: FakeLlm;
 
   beforeAll(async () => {
     // About 20 s of one core: started first, so it runs while Firefox is driven.
@@ -29,6 +37,8 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
       .catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }))
       .then((result) => JSON.parse(result.stdout) as LintReport);
     site = await startFixtureServer('test/fixtures/site');
+    // Refuses extension origins as Ollama does by default, and wants its key.
+    llm = await startFakeLlm({ requireApiKey: 'sk-test-e2e', refuseExtensionOrigins: true });
     tandem = await launchFirefoxTandem(firefox!);
     // The sample is served from 127.0.0.1: registered as a GitHub Enterprise host, as a user would in settings.
     await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host] });
@@ -39,6 +49,7 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
   afterAll(async () => {
     await tandem?.close();
     await site?.close();
+    await llm?.close();
   });
 
   it('shows the cards for a pull request in its sidebar page', async () => {
@@ -87,13 +98,30 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     await (await settings.$('[data-testid="section-browser-limits"]'))?.screenshot({ path: 'test-results/firefox-settings-limits.png' });
   });
 
-  it('installs the rule that strips Origin for a local model server (Firefox knows itself by a UUID, not its add-on id)', async () => {
-    await tandem.configure({ provider: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'm', apiKey: '' } });
+  it('answers a question from a local model server by running a script, with no extension Origin reaching the server', async () => {
+    await tandem.configure({ provider: { baseUrl: llm.url, model: 'fake-model', apiKey: 'sk-test-e2e' } });
+    // The rule that strips Origin for a local server: Firefox knows the add-on by its UUID host, not its id.
     const rules = await tandem.extensionPage.waitForFunction(async () => {
       const found = await (globalThis as unknown as { browser: typeof chrome }).browser.declarativeNetRequest.getDynamicRules();
       return found.length > 0 ? found : undefined;
     }, { timeout: 10_000, polling: 100 });
     expect(await rules.jsonValue()).toEqual([expect.objectContaining({ condition: expect.objectContaining({ initiatorDomains: [new URL(FIREFOX_EXTENSION_ORIGIN).host] }) })]);
+
+    const script = 'const ranked = topN(files(), 1, (f) => f.additions);\nreturn { path: ranked[0].path, added: ranked[0].additions };';
+    llm.script([
+      { toolCalls: [{ name: 'run_script', arguments: JSON.stringify({ code: script }) }] },
+      // The answer quotes the script's output, so the test sees the sandbox's result reach the answer.
+      (call) => ({ text: `Largest addition: ${pathInToolResult(call)}.` }),
+    ]);
+    await panel.click('[data-testid="new-chat"]');
+    await panel.waitForSelector('[data-testid="composer-input"]:not([disabled])', { timeout: 10_000 });
+    await panel.type('[data-testid="composer-input"]', 'Which file has the most added lines?');
+    await panel.keyboard.press('Enter');
+    await panel.waitForFunction(() => document.querySelector('[data-testid="assistant-turn"]')?.getAttribute('data-status') === 'done', { timeout: 30_000 });
+    expect(await panel.$eval('[data-testid="assistant-turn"]', (turn) => turn.textContent ?? '')).toContain('Largest addition: src/sync/retry.ts.');
+    expect(await panel.$eval('[data-testid="script-trail"]', (trail) => trail.getAttribute('data-ok'))).toBe('true');
+    expect(llm.chatCalls().map((call) => call.headers.origin)).toEqual([undefined, undefined]);
+    await panel.screenshot({ path: 'test-results/firefox-ask.png' });
   });
 
   it('passes web-ext lint with no errors, and only warnings about bundled libraries', async () => {
