@@ -50,6 +50,7 @@ describe('approval cards', () => {
           { name: 'propose_action', arguments: JSON.stringify({ action: click, why: 'To see how it looks.' }) },
           { name: 'propose_action', arguments: JSON.stringify({ action: leak, why: 'Sync your profile.' }) },
           { name: 'propose_action', arguments: JSON.stringify({ action: { type: 'copy', text: 'Mona\u200B Lisa\u202E' }, why: 'Your new name.' }) },
+          { name: 'propose_action', arguments: JSON.stringify({ action: { type: 'click', selector: '#submit-profile', label: 'Update profile' }, why: 'Save it.' }) },
         ],
       },
       { text: 'I proposed two actions; nothing happens until you approve them.' },
@@ -62,7 +63,7 @@ describe('approval cards', () => {
     await panel.type('[data-testid="composer-input"]', 'Set my display name to Mona Lisa and show the preview');
     await panel.keyboard.press('Enter');
     await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 30_000 });
-    expect(await panel.$$('[data-testid="action-card"]')).toHaveLength(4);
+    expect(await panel.$$('[data-testid="action-card"]')).toHaveLength(5);
 
     // Before approval: the page answered for each card, and nothing changed or saved.
     await panel.waitForFunction(() => document.querySelector('[data-testid="action-target"]')?.textContent === 'On the page: “Display name”', { timeout: 10_000 });
@@ -75,6 +76,10 @@ describe('approval cards', () => {
     expect(await cardText(panel, 2, 'action-warnings')).toMatch(/looks like page data.*non-Latin letters/);
     expect(await cardText(panel, 3, 'action-preview')).toBe('Mona⟨U+200B⟩ Lisa⟨U+202E⟩');
     expect(await cardText(panel, 3, 'action-warnings')).toMatch(/2 invisible characters/);
+    // Named as proposed, and still refused: the card shows both what the page has and why.
+    await panel.waitForFunction(() => document.querySelectorAll('[data-testid="action-card"]')[4]?.querySelector('[role="alert"]') !== null, { timeout: 10_000 });
+    expect(await cardText(panel, 4, 'action-target')).toBe('On the page: “Update profile”');
+    expect(await cardText(panel, 4, 'action-refusal')).toMatch(/submits a form; Tandem never submits/);
     expect(await pageState(page)).toMatchObject({ saves: 0, inputs: 0, name: 'Mona' });
     await panel.screenshot({ path: 'test-results/actions-cards.png', fullPage: true });
     const cards = await panel.$$('[data-testid="action-card"]');
