@@ -27,7 +27,11 @@ async function openSidePanel(tandem: TandemBrowser, tabId: number, headless: boo
 async function main(): Promise<void> {
   const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   const site = await startFixtureServer(resolve('test/fixtures/site'));
-  const tandem = await launchTandem({ headless });
+  const tandem = await launchTandem({ headless }).catch(async (error: unknown) => {
+    // No browser (or one that would not start): the open server would keep the process alive after the message.
+    await site.close();
+    throw error;
+  });
   try {
     // The sample is served from 127.0.0.1: register it as a GitHub Enterprise host, as a user would in settings.
     await tandem.configure({ githubHosts: [site.host], ambientHosts: ['github.com', site.host] });

@@ -1,4 +1,5 @@
 // Which browser `npm start` and the end-to-end tests drive, on each OS, and what they say when there is none.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,4 +86,14 @@ describe('findChromium', () => {
     expect(howToGetChromium(linux(), false)).toContain('`npx puppeteer browsers install chrome`');
     expect(howToGetChromium({ env: {}, platform: 'darwin', home: '/Users/ada' }, true)).toContain('`npx puppeteer browsers install chrome`');
   });
+});
+
+describe('npm start without a browser', () => {
+  it('says which browser is missing and exits 1 at once, not hanging on its sample server', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...process.env, CHROME_PATH: '/opt/typo/chrome', DISPLAY: '' } });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect({ code, output }).toEqual({ code: 1, output: expect.stringContaining('ChromiumNotFoundError: CHROME_PATH is set to /opt/typo/chrome') });
+  }, 20_000);
 });
