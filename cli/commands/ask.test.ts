@@ -85,6 +85,7 @@ describe('ask command', () => {
     expect(output).toContain('  warning: The page names this element “Location”, not “City, country” as proposed.');
     expect(output).toContain('  warning: The text contains 1 invisible character');
     expect(output).toContain('Proposed (not executed): Click “Preview” — show the preview');
+    expect(output).toContain('  on the page: “Post”');
     expect(output).toContain('  refused on this page: The element at #post is named “Post”, not “Preview”.');
   });
 

@@ -4,7 +4,7 @@
 import type { Action } from '../context/types';
 import { primaryLabel } from './accessible-label';
 import type { TargetReport } from './describe';
-import { ActionError, TargetNotAllowedError } from './errors';
+import { ActionError, TargetMismatchError, TargetNotAllowedError } from './errors';
 import { clickRefusal, fillRefusal } from './policy';
 import { resolveTarget } from './resolve-target';
 
@@ -21,6 +21,7 @@ export function checkTarget(document: Document, action: PageAction, ignored?: El
     // A click's label must be the element's accessible name; other actions accept any label it carries.
     target = resolveTarget(document, { selector: action.selector, label: action.label, byName: action.type === 'click' }, ignored);
   } catch (error) {
+    if (error instanceof TargetMismatchError) return { ok: false, error, ...withLabel(error.found) };
     if (error instanceof ActionError) return { ok: false, error };
     throw error;
   }

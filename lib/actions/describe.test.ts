@@ -77,6 +77,9 @@ describe('describeAction', () => {
     const refused = describeAction(click, { problem: 'The element at #post is named “Post”, not “Preview”.' });
     expect(refused).toMatchObject({ summary: 'Click “Preview”', refusal: 'The element at #post is named “Post”, not “Preview”.' });
     expect(refused.found).toBeUndefined();
+    // The refusal already says the names differ; no second warning says it again.
+    expect(describeAction(click, { label: 'Post', problem: 'The element at #post is named “Post”, not “Preview”.' })).toMatchObject({ found: 'Post' });
+    expect(describeAction(click, { label: 'Post', problem: 'x' }).warnings).toBeUndefined();
     expect(describeAction(click, {}).warnings).toEqual(['The element found has no name on the page.']);
     // copy and open have no element; a report changes nothing.
     expect(describeAction({ type: 'copy', text: 'x' }, { label: 'y' })).toEqual(describeAction({ type: 'copy', text: 'x' }));

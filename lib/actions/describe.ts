@@ -38,7 +38,8 @@ export function describeAction(action: Action, target?: TargetReport): ActionDes
   if (target === undefined || action.type === 'copy' || action.type === 'open') return description;
   const warnings = [...(description.warnings ?? [])];
   const claimed = action.label;
-  if (target.label !== undefined && claimed !== undefined && normaliseLabel(target.label) !== normaliseLabel(claimed)) {
+  // Only worth a warning when it would run: a refusal already says what is wrong with the element.
+  if (target.problem === undefined && target.label !== undefined && claimed !== undefined && normaliseLabel(target.label) !== normaliseLabel(claimed)) {
     warnings.push(`The page names this element “${displayLine(target.label)}”, not “${displayLine(claimed)}” as proposed.`);
   }
   if (target.label === undefined && target.problem === undefined && action.type !== 'highlight') warnings.push('The element found has no name on the page.');

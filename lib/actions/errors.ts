@@ -28,6 +28,11 @@ export class TargetNotFoundError extends ActionError {
 /** Elements match the selector, but none carries the label the card promised. */
 export class TargetMismatchError extends ActionError {
   override readonly name = 'TargetMismatchError';
+
+  /** The name of the one visible element the selector found, so the card can show it next to the claim. */
+  constructor(message: string, readonly found?: string) {
+    super(message);
+  }
 }
 
 /** Several visible elements match both the selector and the label: Tandem will not guess. */

@@ -222,7 +222,9 @@ describe('click', () => {
     const clicks = vi.fn();
     page.document.addEventListener('click', clicks, true);
     const claimed: Action = { type: 'click', selector: '#post', label: 'Preview' };
-    expect(expectFailure(page.executor.preview(claimed), 'TargetMismatchError')).toBe('The element at #post is named “Post”, not “Preview”.');
+    const mismatch = page.executor.preview(claimed);
+    expect(expectFailure(mismatch, 'TargetMismatchError')).toBe('The element at #post is named “Post”, not “Preview”.');
+    expect(mismatch).toMatchObject({ targetLabel: 'Post' });
     expectFailure(await page.executor.execute(claimed), 'TargetMismatchError');
     // Named honestly, it is still refused, with the reason the card shows.
     const refused = page.executor.preview({ type: 'click', selector: '#save', label: 'Save' });

@@ -5,7 +5,7 @@
 // element's accessible name itself: a tooltip or placeholder saying "Preview" on a button that reads
 // "Post" does not make it a Preview button.
 import { AmbiguousTargetError, InvalidActionError, TargetMismatchError, TargetNotFoundError } from './errors';
-import { accessibleLabels, labelMatches, nameMatches } from './accessible-label';
+import { accessibleLabels, labelMatches, nameMatches, primaryLabel } from './accessible-label';
 import { displayLine } from './display-text';
 import { isVisible } from './visibility';
 
@@ -31,7 +31,8 @@ export function resolveTarget(document: Document, query: TargetQuery, ignored?: 
   }
   const found = foundLabels(visible);
   const is = found === undefined ? 'has no name' : `is ${query.byName === true ? 'named' : 'labelled'} ${found}`;
-  throw new TargetMismatchError(`The element at ${displayLine(query.selector)} ${is}, not “${displayLine(label)}”.`);
+  const only = visible.length === 1 ? visible[0] : undefined;
+  throw new TargetMismatchError(`The element at ${displayLine(query.selector)} ${is}, not “${displayLine(label)}”.`, only && primaryLabel(only));
 }
 
 function queryAll(document: Document, selector: string): Element[] {

@@ -71,6 +71,8 @@ describe('approval cards', () => {
     expect(await cardText(panel, 0, 'action-note')).toMatch(/does not submit, press Enter or leave the field/);
     await panel.waitForFunction(() => document.querySelectorAll('[data-testid="action-card"]')[1]?.querySelector('[role="alert"]') !== null, { timeout: 10_000 });
     expect(await cardText(panel, 1, 'action-refusal')).toBe('As the page is now, Tandem would not do this: The element at #post is named “Post”, not “Preview”.');
+    expect(await cardText(panel, 1, 'action-target')).toBe('On the page: “Post”');
+    expect(await cardText(panel, 1, 'action-warnings')).toBeNull();
     expect(await cardText(panel, 2, 'action-summary')).toBe('Open xn--gthub-n4a.com/collect?… in a new tab');
     expect(await cardText(panel, 2, 'action-preview')).toBe(leak.url);
     expect(await cardText(panel, 2, 'action-warnings')).toMatch(/looks like page data.*non-Latin letters/);
