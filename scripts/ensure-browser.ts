@@ -4,7 +4,7 @@
 //   tsx scripts/ensure-browser.ts [--force]   --force fetches Chrome for Testing even when a Chromium is found
 import { pathToFileURL } from 'node:url';
 import { Browser, canDownload, detectBrowserPlatform, getDownloadUrl, install } from '@puppeteer/browsers';
-import { currentSearch, findChromium, howToGetChromium, PINNED_CHROME_BUILD, puppeteerCacheDir, type BrowserSearch } from './browser/find-chromium';
+import { ChromiumNotFoundError, currentSearch, findChromium, howToGetChromium, PINNED_CHROME_BUILD, puppeteerCacheDir, type BrowserSearch } from './browser/find-chromium';
 
 export type EnsureOutcome =
   | { status: 'found'; path: string }
@@ -75,7 +75,7 @@ export async function ensureBrowser(options: EnsureBrowserOptions = {}): Promise
   if (!options.force) {
     const found = await findChromium(search, options.exists).catch((error: unknown) => error);
     if (typeof found === 'string') return { status: 'found', path: found };
-    if (found instanceof Error && found.message.startsWith('CHROME_PATH')) {
+    if (found instanceof ChromiumNotFoundError && found.configuredPath) {
       // The user chose a browser; fetching another would hide the mistake.
       log(`Tandem: ${found.message}`);
       return { status: 'skipped', reason: 'CHROME_PATH points nowhere' };

@@ -9,6 +9,10 @@ import { PUPPETEER_REVISIONS } from 'puppeteer-core/internal/revisions.js';
 
 export class ChromiumNotFoundError extends Error {
   override name = 'ChromiumNotFoundError';
+  /** Set when CHROME_PATH named a browser that is not there, rather than no browser being found at all. */
+  constructor(message: string, readonly configuredPath?: string) {
+    super(message);
+  }
 }
 
 /** Where to look: the process's own by default; tests pass another OS's. */
@@ -70,7 +74,7 @@ export async function findChromium(search: BrowserSearch = currentSearch(), exis
   if (configured) {
     // An explicit choice that is wrong is reported, not replaced by a browser the user did not ask for.
     if (exists(configured)) return configured;
-    throw new ChromiumNotFoundError(`CHROME_PATH is set to ${configured}, which does not exist. Point it at a Chromium or Chrome for Testing binary, or unset it.`);
+    throw new ChromiumNotFoundError(`CHROME_PATH is set to ${configured}, which does not exist. Point it at a Chromium or Chrome for Testing binary, or unset it.`, configured);
   }
   for (const candidate of systemCandidates(search)) if (exists(candidate)) return candidate;
   for (const candidate of await cachedChromeForTesting(search)) if (exists(candidate)) return candidate;
