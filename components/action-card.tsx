@@ -11,6 +11,8 @@ export interface ActionCardProps {
   onUndo?: (proposal: ProposedAction) => void;
   /** Outlines the target on the page; resolves to what the page found there (its name, or why the action cannot run). */
   onPreview?: (action: Action) => Promise<TargetReport>;
+  /** Why this proposal cannot run here (made on another page or in another tab): the card is shown, inert. */
+  inertReason?: string;
 }
 
 const PREVIEWABLE = new Set<Action['type']>(['fill', 'click', 'highlight']);
@@ -27,11 +29,11 @@ const BADGES: Record<ProposedAction['status'], string> = {
  * A proposed action: exactly what will happen, and nothing happens until the user approves. The words
  * come from describeAction, the same function the CLI prints, completed by what the page found.
  */
-export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview }: ActionCardProps) {
+export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview, inertReason }: ActionCardProps) {
   const { action } = proposal;
   const [report, setReport] = useState<TargetReport | undefined>(undefined);
   const description = describeAction(action, report);
-  const canPreview = Boolean(onPreview) && PREVIEWABLE.has(action.type);
+  const canPreview = Boolean(onPreview) && PREVIEWABLE.has(action.type) && inertReason === undefined;
   const preview = () => {
     if (onPreview) void onPreview(action).then(setReport);
   };
@@ -42,7 +44,7 @@ export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview }
   return (
     <section class={`action-card action-card--${proposal.status}`} data-testid="action-card" data-status={proposal.status} aria-label="Proposed action">
       <header class="action-card__header">
-        <span class="action-card__badge">{BADGES[proposal.status]}</span>
+        <span class="action-card__badge">{inertReason !== undefined && proposal.status === 'proposed' ? 'Cannot run here' : BADGES[proposal.status]}</span>
         <strong data-testid="action-summary">{description.summary}</strong>
       </header>
       {description.found !== undefined && (
@@ -64,8 +66,11 @@ export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview }
         <p class="action-card__warning" role="alert" data-testid="action-refusal">As the page is now, Tandem would not do this: {description.refusal}</p>
       )}
       {proposal.message && <p class="action-card__message" role="status">{proposal.message}</p>}
+      {inertReason !== undefined && proposal.status === 'proposed' && (
+        <p class="action-card__why action-card__note" data-testid="action-inert">{inertReason}</p>
+      )}
       <div class="action-card__buttons">
-        {proposal.status === 'proposed' && (
+        {proposal.status === 'proposed' && inertReason === undefined && (
           <>
             {/* Still possible (the page may change), but not the obvious next step once the page said no. */}
             <button type="button" class={description.refusal ? 'button' : 'button button--primary'} onClick={() => onApprove(proposal)} data-testid="action-approve">
@@ -75,7 +80,10 @@ export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview }
             <button type="button" class="button button--ghost" onClick={() => onDismiss(proposal)} data-testid="action-dismiss">Dismiss</button>
           </>
         )}
-        {proposal.status === 'done' && proposal.undoToken && onUndo && (
+        {proposal.status === 'proposed' && inertReason !== undefined && (
+          <button type="button" class="button button--ghost" onClick={() => onDismiss(proposal)} data-testid="action-dismiss">Dismiss</button>
+        )}
+        {proposal.status === 'done' && proposal.undoToken && onUndo && inertReason === undefined && (
           <button type="button" class="button" onClick={() => onUndo(proposal)} data-testid="action-undo">Undo</button>
         )}
       </div>

@@ -15,9 +15,11 @@ export interface AssistantTurnProps {
   onDismiss: (turnId: string, proposal: ProposedAction) => void;
   onUndo: (turnId: string, proposal: ProposedAction) => void;
   onPreview: (action: Action) => Promise<TargetReport>;
+  /** Why this turn's proposals cannot run in the tab shown now (another page or tab); absent when they can. */
+  actionsInert?: string;
 }
 
-export function AssistantTurn({ turn, onRerun, onRetry, onApprove, onDismiss, onUndo, onPreview }: AssistantTurnProps) {
+export function AssistantTurn({ turn, onRerun, onRetry, onApprove, onDismiss, onUndo, onPreview, actionsInert }: AssistantTurnProps) {
   const answer = turn.parts.flatMap((part) => (part.kind === 'text' ? [part.text] : [])).join('\n\n').trim();
   return (
     <article class="turn turn--assistant" data-testid="assistant-turn" data-status={turn.status} aria-busy={turn.status === 'running'}>
@@ -33,6 +35,7 @@ export function AssistantTurn({ turn, onRerun, onRetry, onApprove, onDismiss, on
             onDismiss={(proposal) => onDismiss(turn.id, proposal)}
             onUndo={(proposal) => onUndo(turn.id, proposal)}
             onPreview={onPreview}
+            inertReason={actionsInert}
           />
         );
       })}

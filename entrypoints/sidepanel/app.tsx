@@ -9,7 +9,8 @@ import { LinkPreview } from '../../components/link-preview';
 import { LinkOpenerContext } from '../../components/markdown';
 import { SuggestionDeck } from '../../components/suggestion-deck';
 import { Welcome } from '../../components/welcome';
-import type { RunRequestSummary } from '../../lib/conversation/types';
+import { placeRefusal } from '../../lib/conversation/claim-proposal';
+import type { AssistantTurn as AnsweredTurn, RunRequestSummary } from '../../lib/conversation/types';
 import {
   acceptSuggestion, approveAction, connection, conversation, dismissAction, dismissSuggestion, excludeSection, hasProvider,
   hideHistory, history, newConversation, openConversation, pendingActions, previewAction, removeConversation, rerunScript,
@@ -20,6 +21,13 @@ import { cancelLink, openLink, pendingLink, requestLink } from './link-opener';
 
 function retryRequest(request: RunRequestSummary) {
   startRun(request);
+}
+
+/** Why a turn's proposals cannot run in the tab the panel shows now; the background refuses them too. */
+function inertReasonOf(turn: AnsweredTurn): string | undefined {
+  const view = tabView.value;
+  if (!view) return 'Tandem has not read this tab yet.';
+  return placeRefusal(turn.page, { tabId: view.tabId, url: view.context.url });
 }
 
 export function App() {
@@ -121,6 +129,7 @@ export function App() {
                     onDismiss={dismissAction}
                     onUndo={(turnId, proposal) => void undoAction(turnId, proposal)}
                     onPreview={previewAction}
+                    actionsInert={inertReasonOf(turn)}
                   />
                 ),
               )}
