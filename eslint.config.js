@@ -12,6 +12,21 @@ export default tseslint.config(
     },
   },
   {
+    // Code built into the sandbox's scripts: QuickJS has the ECMAScript built-ins and the prelude's globals,
+    // nothing of the DOM, Node, timers, Intl or the network (sandbox-scripts.test.ts checks the built text).
+    files: ['lib/sandbox/prelude/**/*.ts', 'lib/skills/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'self', 'document', 'navigator', 'location', 'localStorage', 'fetch', 'XMLHttpRequest', 'WebSocket',
+          'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'requestAnimationFrame',
+          'structuredClone', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'atob', 'btoa', 'Intl', 'performance',
+          'crypto', 'process', 'require', 'Buffer', 'chrome', 'browser'].map((name) => ({ name, message: 'The QuickJS sandbox does not define it.' })),
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
