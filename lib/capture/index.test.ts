@@ -64,7 +64,7 @@ describe('capturePage on a generic page with secrets and form fields', () => {
     const context = await capturePage(fixture('test/fixtures/generic/secrets-and-forms.html', url), url, { githubHosts: [], now });
     const links = (context.data as GenericData).links;
     expect(links).toContainEqual({ text: 'Token docs', href: 'https://ci.example.com/settings/docs/tokens.html' });
-    expect(links).toContainEqual({ text: 'mirror remote', href: 'https://deploy:[redacted:password]@mirror.example.com/repo.git' });
+    expect(links).toContainEqual({ text: 'mirror remote', href: 'https://deploy:[redacted:basic-auth]@mirror.example.com/repo.git' });
     expect(links.some((link) => link.href.startsWith('javascript:'))).toBe(false);
   });
 
@@ -73,7 +73,7 @@ describe('capturePage on a generic page with secrets and form fields', () => {
     const context = await capturePage(fixture('test/fixtures/generic/secrets-and-forms.html', url), url, {
       githubHosts: [], now, selection, limits: { maxSelectionChars: 100 },
     });
-    expect(context.selection?.startsWith('see password=[redacted:secret] and word')).toBe(true);
+    expect(context.selection?.startsWith('see password=[redacted:password] and word')).toBe(true);
     expect(context.selection?.length).toBeLessThanOrEqual(100);
     expect(context.redactions).toBe(5);
     expect(context.cut?.some((entry) => entry.includes('selection'))).toBe(true);

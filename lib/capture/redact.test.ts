@@ -64,25 +64,25 @@ describe('redactText', () => {
 
   it('keeps the user and masks the password of a URL', () => {
     const result = redactText('clone https://alice:s3cr3t-pass@git.example.com/repo.git');
-    expect(result.text).toBe('clone https://alice:[redacted:password]@git.example.com/repo.git');
+    expect(result.text).toBe('clone https://alice:[redacted:basic-auth]@git.example.com/repo.git');
     expect(result.count).toBe(1);
-    expect(redactText('postgres://admin:hunter2@db:5432/app').text).toBe('postgres://admin:[redacted:password]@db:5432/app');
+    expect(redactText('postgres://admin:hunter2@db:5432/app').text).toBe('postgres://admin:[redacted:connection-string]@db:5432/app');
   });
 
   it('keeps the name of a URL parameter or header and masks only its value, an empty user name included', () => {
-    expect(redactText(`see https://x.example/p?id=7&access_token=${opaqueToken}&page=2`).text).toBe('see https://x.example/p?id=7&access_token=[redacted:secret]&page=2');
+    expect(redactText(`see https://x.example/p?id=7&access_token=${opaqueToken}&page=2`).text).toBe('see https://x.example/p?id=7&access_token=[redacted:url-secret]&page=2');
     expect(redactText(`https://x.example/cb#refresh_token=${opaqueToken}`).text).toBe('https://x.example/cb#refresh_token=[redacted:url-secret]');
     expect(redactText(`Authorization: Basic ${opaqueToken}`).text).toBe('Authorization: Basic [redacted:authorization]');
-    expect(redactText('https://:hunter22@db.example:5432/app').text).toBe('https://:[redacted:password]@db.example:5432/app');
+    expect(redactText('https://:hunter22@db.example:5432/app').text).toBe('https://:[redacted:basic-auth]@db.example:5432/app');
     // Words after "Bearer" in prose, and short or placeholder values, are not tokens.
     expect(redactText('Bearer authentication uses ?key=abc and Bearer <token>').count).toBe(0);
   });
 
   it('masks generic assignments but keeps the name', () => {
-    expect(redactText('password=hunter22 next').text).toBe('password=[redacted:secret] next');
-    expect(redactText('API_KEY = "abc123def"').text).toBe('API_KEY = "[redacted:secret]"');
+    expect(redactText('password=hunter22 next').text).toBe('password=[redacted:password] next');
+    expect(redactText('API_KEY = "abc123def"').text).toBe('API_KEY = "[redacted:api-key]"');
     expect(redactText('{"client_secret": "xyz-789"}').text).toBe('{"client_secret": "[redacted:secret]"}');
-    expect(redactText('?user=bob&secret=topsecret&x=1').text).toBe('?user=bob&secret=[redacted:secret]&x=1');
+    expect(redactText('?user=bob&secret=topsecret&x=1').text).toBe('?user=bob&secret=[redacted:url-secret]&x=1');
   });
 
   it('counts every secret once', () => {
@@ -293,6 +293,6 @@ describe('redaction on hostile and ordinary text (review findings)', () => {
   it('counts a URL password once when the text also closes a key', () => {
     const result = redactText(`clone https://bob:hunter22@example.com/repo\n\n${repeat('MIIEowIBAAKCAQEA', 64)}\n-----END RSA PRIVATE KEY-----`);
     expect(result.count).toBe(2);
-    expect(result.text).toBe('clone https://bob:[redacted:password]@example.com/repo\n\n[redacted:private-key]\n[redacted:private-key]');
+    expect(result.text).toBe('clone https://bob:[redacted:basic-auth]@example.com/repo\n\n[redacted:private-key]\n[redacted:private-key]');
   });
 });

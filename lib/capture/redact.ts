@@ -1,5 +1,10 @@
 // Masks secrets (tokens, keys, passwords, JWTs, private keys) before captured text leaves the page.
 import { keyTextOf, type KeyText } from './key-literal';
+import { maskAssignments } from './secrets/assignments';
+import { maskHighEntropy } from './secrets/high-entropy';
+import { combineTokenRules, TOKEN_RULES } from './secrets/provider-tokens';
+import { secretLabel, secretName } from './secrets/secret-names';
+import { isPlaceholder, isSecretValue } from './secrets/secret-values';
 
 export interface RedactedText {
   text: string;
@@ -16,22 +21,28 @@ interface SecretRule {
   pattern: RegExp;
   /** Builds the replacement; by default the whole match becomes the marker. */
   replace?: (marker: string, ...groups: string[]) => string;
+  /** Whether a match is a secret (counted); by default every match is. */
+  counts?: (match: string, ...groups: string[]) => boolean;
 }
 
 const marker = (name: string): string => `[redacted:${name}]`;
 
-// A value already replaced by an earlier rule must not be counted twice.
-const notAlreadyRedacted = '(?!\\[redacted:)';
-
-// Query and fragment parameters whose value is a credential (matched case-insensitively).
-const URL_SECRET_PARAMS = [
+// Query and fragment parameters whose value is a credential (matched case-insensitively), besides those
+// whose name says so (secretName).
+const URL_SECRET_PARAM_SET = new Set([
   'token', 'access_token', 'refresh_token', 'id_token', 'api_token', 'private_token', 'auth_token', 'auth',
   'apikey', 'api_key', 'key', 'secret', 'client_secret', 'password', 'passwd', 'sig', 'signature',
   'x-amz-signature', 'x-amz-security-token', 'x-amz-credential', 'x-goog-signature', 'x-goog-credential',
-].join('|');
+]);
+
+// A cookie's value is session state when it looks random; `theme=dark` is a preference.
+const isCookieSecret = (value: string): boolean => !value.startsWith('[redacted:') && isSecretValue(value.trim(), 'token', true);
+
+// A link's password that stands for one given elsewhere: a variable, a template, a mask.
+const URL_PASSWORD_PLACEHOLDER = /^(?:\$\{?\w+\}?|%\w+%|\{\{.*\}\}|<[^>]*>|<%.*%>|\*+|x+|\.\.\.)$/i;
 
 // Order matters: whole blocks and URLs first, so later token rules do not split them.
-const SECRET_RULES: SecretRule[] = [
+const URL_RULES: SecretRule[] = [
   {
     name: 'private-key',
     // An unterminated block (cut by a length limit) is masked to the end of the text.
@@ -39,79 +50,131 @@ const SECRET_RULES: SecretRule[] = [
   },
   {
     name: 'slack-webhook',
-    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{10,}/g,
+    pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{10,}/g,
   },
+  { name: 'teams-webhook', pattern: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/webhookb2\/[A-Za-z0-9@/-]{40,}/g },
+  { name: 'discord-webhook', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/g },
   {
-    name: 'password',
-    // The user may be empty (https://:password@host).
+    name: 'basic-auth',
+    // The user may be empty (https://:password@host). A web URL's credentials are HTTP basic auth; any
+    // other scheme's are a connection string's (postgres://, redis://, amqp://…).
     // The scheme starts where no scheme character precedes it (a \b start re-scanned "a.a.a…" quadratically).
-    pattern: /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#]*):(?!\[redacted:)([^\s@/?#]+)@/gi,
-    replace: (name, scheme = '', user = '') => `${scheme}${user}:${name}@`,
+    pattern: /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#'"]*):(?!\[redacted:)([^\s@/?#'"]+)@/gi,
+    counts: (_match, _scheme = '', _user = '', password = '') => !URL_PASSWORD_PLACEHOLDER.test(password),
+    replace: (_name, scheme = '', user = '', password = '') =>
+      URL_PASSWORD_PLACEHOLDER.test(password)
+        ? `${scheme}${user}:${password}@`
+        : `${scheme}${user}:${marker(/^https?:/i.test(scheme) ? 'basic-auth' : 'connection-string')}@`,
   },
-  { name: 'github-token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
-  { name: 'github-token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  {
-    name: 'openai-key',
-    // Real keys mix digits and capitals; requiring both keeps kebab-case slugs like "sk-foo-bar" safe.
-    pattern: /\bsk-(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Z])[A-Za-z0-9_-]{32,}/g,
-  },
-  { name: 'aws-access-key', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
+];
+
+const HEADER_RULES: SecretRule[] = [
   {
     name: 'aws-secret-key',
     pattern: /\b(aws_secret_access_key|aws_secret_key|secret_access_key|secretAccessKey)(["']?\s*[:=]\s*["']?)([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
     replace: (name, key = '', separator = '') => `${key}${separator}${name}`,
   },
-  { name: 'stripe-key', pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g },
-  { name: 'gitlab-token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g },
-  { name: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  // Real keys mix in digits; "SG.configuration_value.another_setting" in prose does not.
-  { name: 'sendgrid-key', pattern: /\bSG\.(?=[A-Za-z0-9_.-]*\d)[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g },
-  { name: 'slack-token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
-  { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
-  { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{10,}/g },
   {
     name: 'authorization',
-    // An HTTP Authorization header or a bare bearer token, as logs and curl examples print them; a value
-    // without a digit is a word ("Bearer authentication-scheme").
-    pattern: /\b((?:Authorization\s*:\s*(?:Bearer|Basic|token|Token)|Bearer)\s+)(?!\[redacted:)(?=[A-Za-z0-9._~+/-]*\d)([A-Za-z0-9._~+/-]{16,}=*)/g,
+    // HTTP Basic credentials: base64 of user:password, which need not hold a digit.
+    pattern: /\b((?:Proxy-)?Authorization\\?["']?\s*[:=]\s*\\?["']?Basic\s+)(?!\[redacted:)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gi,
+    replace: (name, prefix = '') => `${prefix}${name}`,
+  },
+  {
+    name: 'authorization',
+    // An HTTP Authorization header (any scheme, or none) or a bare bearer token, as logs and curl examples
+    // print them; a value without a digit is a word ("Bearer authentication-scheme").
+    pattern: /\b((?:(?:Proxy-)?Authorization\\?["']?\s*[:=]\s*\\?["']?(?:(?:Bearer|Token|token|Digest|ApiKey|Api-Key|Key|SSWS|OAuth|GenieKey|Klaviyo-API-Key|Splunk)\s+)?)|Bearer\s+)(?!\[redacted:)(?=[A-Za-z0-9._~+/-]*\d)([A-Za-z0-9._~+/-]{16,}=*)/g,
+    replace: (name, prefix = '') => `${prefix}${name}`,
+  },
+  {
+    name: 'cookie',
+    // A request's cookies are all session state: every value goes, the names stay.
+    // A response's Set-Cookie sets one cookie, whose attributes (Path, Expires) are no secrets.
+    pattern: /(\b(Set-)?Cookie:[ \t]*)([^\r\n]+)/gi,
+    replace: (name, prefix = '', set = '', cookies = '') => {
+      const pairs = set ? /^()([^=;\s]+=)([^;]+)/ : /(^|;\s*)([^=;\s]+=)([^;]+)/g;
+      const masked = cookies.replace(pairs, (whole, separator: string, cookie: string, value: string) =>
+        isCookieSecret(value) ? `${separator}${cookie}${name}` : whole);
+      return `${prefix}${masked}`;
+    },
+    counts: (_match, _prefix = '', set = '', cookies = '') =>
+      (set ? [/^[^=;\s]+=([^;]+)/.exec(cookies)?.[1] ?? ''] : [...cookies.matchAll(/(?:^|;\s*)[^=;\s]+=([^;]+)/g)].map((pair) => pair[1] ?? '')).some(isCookieSecret),
+  },
+  {
+    name: 'curl-user',
+    // `curl -u user:password` (or --user): the password goes, the user stays.
+    pattern: /(\bcurl\b[^\n]{0,300}?\s(?:-u|--user)(?:\s+|=)["']?[^\s:"']+:)(?!\[redacted:)([^\s"']{3,})/g,
     replace: (name, prefix = '') => `${prefix}${name}`,
   },
   {
     name: 'secret',
-    // `password=hunter2`, `api_key = "abc"`: keep the name so the reader knows what was there.
-    pattern: new RegExp(
-      `\\b(password|passwd|pwd|secret|client_secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token)(\\s*=\\s*)(["']?)${notAlreadyRedacted}([^\\s"'&,;<>]{3,})(?:\\3|$)`,
-      'gi',
-    ),
-    replace: (name, key = '', separator = '', quote = '') => `${key}${separator}${quote}${name}${quote}`,
+    // A setting written as attributes: `<add key="ClearTextPassword" value="…" />` (NuGet), `<entry
+    // name="api_token" value="…"/>`, `<param name="password" value="…">`.
+    pattern: /(<[A-Za-z][\w:.-]*\s+(?:key|name)=["']([^"'<>]{1,80})["']\s+value=["'])([^"'<>]{1,1000})(?=["'])/gi,
+    replace: (name, prefix = '', key = '', value = '') => {
+      const secret = secretName(key);
+      return secret && isSecretValue(value, secret.kind, true) ? `${prefix}${marker(secretLabel(secret))}` : `${prefix}${value}`;
+    },
+    counts: (_match, _prefix = '', key = '', value = '') => {
+      const secret = secretName(key);
+      return secret !== undefined && isSecretValue(value, secret.kind, true);
+    },
   },
   {
-    name: 'secret',
-    // JSON or YAML with a quoted value: `"password": "hunter2"`. Unquoted `Password: Reset` prose is left alone.
-    pattern: new RegExp(
-      `(["']?)\\b(password|passwd|secret|client_secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token)\\1(\\s*:\\s*)(["'])${notAlreadyRedacted}([^"'\\n]{3,})(?:\\4|$)`,
-      'gi',
-    ),
-    replace: (name, keyQuote = '', key = '', separator = '', quote = '') =>
-      `${keyQuote}${key}${keyQuote}${separator}${quote}${name}${quote}`,
-  },
-  {
-    name: 'url-secret',
-    // Credentials carried in a link's query or fragment: OAuth tokens, API keys, signed-URL signatures.
-    // Last: a known token keeps its own name, and `password=` / `secret=` their `secret` one.
-    pattern: new RegExp(
-      `([?&#](?:${URL_SECRET_PARAMS})=)${notAlreadyRedacted}([^&#\\s"'<>;(){}$\`]{8,})`,
-      'gi',
-    ),
-    replace: (name, parameter = '') => `${parameter}${name}`,
+    name: 'sidekiq-secret',
+    pattern: /(\bBUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?\s*[:=]\s*["']?)([a-f0-9]{8}:[a-f0-9]{8})/gi,
+    replace: (name, prefix = '') => `${prefix}${name}`,
   },
 ];
 
-// Every rule above needs one of these fragments in the text (case ignored, so this matches a superset).
-// Most captured strings (diff lines, titles, cells) contain none, and one scan rejects them instead of
-// thirteen: on a 10,000-line pull request that is most of redaction's cost.
-const MIGHT_HOLD_SECRET =
-  /PRIVATE KEY|hooks\.slack\.com|:\/\/[^\s:@/?#]*:|gh[pousr]_|github_pat_|sk-|AKIA|ASIA|xox[abprs]-|AIza|eyJ|passw|pwd|secret|api|token|[?&#](?:key|auth|sig|signature|x-amz-[a-z-]+|x-goog-[a-z-]+)=|bearer|authorization|[sr]k_(?:live|test)_|glpat-|npm_|SG\.[A-Za-z0-9_-]{16}/i;
+const URL_PARAMETER_RULE: SecretRule = {
+  name: 'url-secret',
+  // Credentials carried in a link's query or fragment: OAuth tokens, API keys, signed-URL signatures, and
+  // any parameter whose name says it holds a secret. After the tokens: a known token keeps its own name.
+  pattern: /([?&#]([A-Za-z0-9_.-]{1,60})=)(?!\[redacted:)([^&#\s"'<>;(){}$`]{8,})/g,
+  replace: (name, parameter = '', key = '', value = '') =>
+    (URL_SECRET_PARAM_SET.has(key.toLowerCase()) || secretName(key)) && !isPlaceholder(value) ? `${parameter}${name}` : `${parameter}${value}`,
+  counts: (_match, _parameter = '', key = '', value = '') => (URL_SECRET_PARAM_SET.has(key.toLowerCase()) || secretName(key) !== undefined) && !isPlaceholder(value),
+};
+
+const TOKENS = combineTokenRules(TOKEN_RULES);
+
+// Every regex rule above needs one of these fragments in the text (case ignored, so this matches a
+// superset). Most captured strings (diff lines, titles, cells) contain none, and one scan rejects them.
+const MIGHT_HOLD_RULED_SECRET = /PRIVATE KEY|hooks\.slack|webhook|:\/\/[^\s:@/?#]*:|secret|bearer|authorization|cookie|curl|password|contribsys|value=|[?&#][\w.-]*=/i;
+
+function applyRule(rule: SecretRule, state: RedactedText): RedactedText {
+  rule.pattern.lastIndex = 0;
+  if (!rule.pattern.test(state.text)) return state;
+  rule.pattern.lastIndex = 0;
+  let count = state.count;
+  const replacement = marker(rule.name);
+  const text = state.text.replace(rule.pattern, (...args: unknown[]) => {
+    // args: match, ...groups, offset, whole string (no named groups are used).
+    const groups = args.slice(1, -2).map((group) => (typeof group === 'string' ? group : ''));
+    if (!rule.counts || rule.counts(String(args[0]), ...groups)) count += 1;
+    return rule.replace ? rule.replace(replacement, ...groups) : replacement;
+  });
+  return { text, count };
+}
+
+function applyTokens(state: RedactedText): RedactedText {
+  let count = state.count;
+  TOKENS.pattern.lastIndex = 0;
+  const text = state.text.replace(TOKENS.pattern, (match: string, ...groups: unknown[]) => {
+    if (match.includes('[redacted:')) return match;
+    const rule = TOKENS.rules[groups.findIndex((group) => typeof group === 'string')];
+    count += 1;
+    return marker(rule?.name ?? 'token');
+  });
+  return { text, count };
+}
+
+const withMasked = (state: RedactedText, mask: (text: string) => RedactedText): RedactedText => {
+  const masked = mask(state.text);
+  return { text: masked.text, count: state.count + masked.count };
+};
 
 export function redactText(text: string): RedactedText {
   const ruled = applyRules(text);
@@ -123,23 +186,14 @@ export function redactText(text: string): RedactedText {
 }
 
 function applyRules(text: string): RedactedText {
-  if (!MIGHT_HOLD_SECRET.test(text)) return { text, count: 0 };
-  let count = 0;
-  let result = text;
-  for (const rule of SECRET_RULES) {
-    rule.pattern.lastIndex = 0;
-    if (!rule.pattern.test(result)) continue;
-    rule.pattern.lastIndex = 0;
-    const replacement = marker(rule.name);
-    result = result.replace(rule.pattern, (...args: unknown[]) => {
-      count += 1;
-      if (!rule.replace) return replacement;
-      // args: match, ...groups, offset, whole string (no named groups are used).
-      const groups = args.slice(1, -2).map((group) => (typeof group === 'string' ? group : ''));
-      return rule.replace(replacement, ...groups);
-    });
-  }
-  return { text: result, count };
+  let state: RedactedText = { text, count: 0 };
+  const ruled = MIGHT_HOLD_RULED_SECRET.test(text);
+  if (ruled) for (const rule of URL_RULES) state = applyRule(rule, state);
+  state = applyTokens(state);
+  if (ruled) for (const rule of HEADER_RULES) state = applyRule(rule, state);
+  state = withMasked(state, maskAssignments);
+  if (ruled) state = applyRule(URL_PARAMETER_RULE, state);
+  return withMasked(state, maskHighEntropy);
 }
 
 const NO_NEWLINE = '\\ No newline at end of file';

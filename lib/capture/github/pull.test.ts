@@ -287,9 +287,9 @@ describe('pull adapter diff sources', () => {
     expect(JSON.stringify(finished)).not.toContain(secret);
     expect((finished.data as PullData).files.map((file) => [file.status, file.path, file.previousPath])).toEqual([
       // parse-diff drops a quote that ends a path.
-      ['renamed', 'notes.txt', "password='[redacted:secret]"],
-      ['removed', "password='[redacted:secret]", undefined],
-      ['modified', "my dir/password='[redacted:secret]", undefined],
+      ['renamed', 'notes.txt', "password='[redacted:password]"],
+      ['removed', "password='[redacted:password]", undefined],
+      ['modified', "my dir/password='[redacted:password]", undefined],
     ]);
   });
 

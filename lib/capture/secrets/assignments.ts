@@ -1,0 +1,138 @@
+// Values given to secret-like names, in the syntaxes pages show them in: `DB_PASSWORD=…`, `password: …`
+// (YAML, also as a block), `"token": "…"` (JSON, escaped JSON too), `api_key = '…'`, `const apiKey = "…"`,
+// `var token string = "…"`, `$password = '…'`, `dict["secret"] = …`, `<password>…</password>`,
+// `--password …`, `TOKEN := "…"` and the other make operators, `"key" => "…"`, `setToken("…")`, `token,…,`.
+// The name is kept and only the value masked, labelled with the name's kind (and provider, when named).
+//
+// Scanned by hand from each place a secret word occurs: a pattern for "identifier containing a word, then
+// an operator" re-scans long words quadratically, and page text is hostile.
+import { secretLabel, secretName } from './secret-names';
+import { isSecretValue } from './secret-values';
+
+export interface Masked {
+  text: string;
+  count: number;
+}
+
+// Where a secret-like name may be: each hit is widened to the whole name around it.
+const HINT = /pass|pwd|pw|secret|token|key|cred|auth|cookie|session|sid|sig|salt|bearer|jwt|pat|mdp|contras/gi;
+const NAME_CHAR = /[A-Za-z0-9_.$-]/;
+const MAX_NAME = 100;
+
+// After a name: a closing quote (escaped in escaped JSON), `]` of an index, `[]`, a type annotation
+// (`: string =`, Go's `token string =`), then the operator, an Objective-C `@`, a YAML block indicator, and
+// the value's opening quote.
+const AFTER_NAME =
+  /(\\*["'`])?(\])?(?:\[\])?(?:(?:[ \t]*:[ \t]*|[ \t]+)[A-Za-z][\w.<>[\]?|]{0,30}(?=[ \t]*[:?+.]?=))?[ \t]*(=>|:{1,3}=|[?+.|]?=(?![=>])|->|:(?![:\\/])|,|\(|>)?[ \t]*@?(?:([|>][-+]?)[ \t]*\r?\n[ \t]*)?/y;
+const OPENING_QUOTE = /(\\*)(["'`])/y;
+const UNQUOTED = /[^\s"'`,;<]+/y;
+
+interface Value {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+function nameAround(text: string, hit: number): { start: number; end: number } {
+  let start = hit;
+  while (start > 0 && hit - start < MAX_NAME && NAME_CHAR.test(text.charAt(start - 1))) start -= 1;
+  let end = hit;
+  while (end < text.length && end - hit < MAX_NAME && NAME_CHAR.test(text.charAt(end))) end += 1;
+  // A name does not end in a sentence's full stop or a dash.
+  while (end > start && /[.-]/.test(text.charAt(end - 1))) end -= 1;
+  return { start, end };
+}
+
+function quotedValue(text: string, at: number): Value | undefined {
+  OPENING_QUOTE.lastIndex = at;
+  const open = OPENING_QUOTE.exec(text);
+  if (!open) return undefined;
+  const closing = `${open[1]}${open[2]}`;
+  const start = at + open[0].length;
+  let end = text.indexOf(closing, start);
+  // An unescaped quote preceded by a backslash is part of the value.
+  while (end > start && open[1] === '' && text.charAt(end - 1) === '\\') end = text.indexOf(closing, end + 1);
+  const newline = text.indexOf('\n', start);
+  if (end === -1 || (newline !== -1 && newline < end)) {
+    // Unclosed on its line (cut short, or a quote inside a path): the value is its first word.
+    UNQUOTED.lastIndex = start;
+    const word = UNQUOTED.exec(text);
+    end = start + (word?.[0].length ?? 0);
+  }
+  return { start, end, quoted: true };
+}
+
+function unquotedValue(text: string, at: number): Value | undefined {
+  UNQUOTED.lastIndex = at;
+  const match = UNQUOTED.exec(text);
+  if (!match) return undefined;
+  let value = match[0];
+  // A call's closing bracket (`login(password=password)`) is not part of the value.
+  for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']] as const) {
+    while (value.endsWith(close) && value.split(close).length > value.split(open).length) value = value.slice(0, -1);
+  }
+  return { start: at, end: at + value.length, quoted: false };
+}
+
+/** An element's text up to its closing tag, without the spaces and line breaks around it. */
+function xmlValue(text: string, at: number): Value | undefined {
+  const close = text.indexOf('<', at);
+  if (close === -1 || close - at > 1000 || !text.startsWith('</', close)) return undefined;
+  const inner = text.slice(at, close);
+  const start = at + (inner.length - inner.trimStart().length);
+  const end = close - (inner.length - inner.trimEnd().length);
+  return end > start ? { start, end, quoted: true } : undefined;
+}
+
+/** The value a name at [start, end) is given, if the text goes on as an assignment. */
+function valueAfter(text: string, start: number, end: number): Value | undefined {
+  AFTER_NAME.lastIndex = end;
+  const after = AFTER_NAME.exec(text);
+  if (!after) return undefined;
+  const [whole, closeQuote, , operator, block] = after;
+  const at = end + whole.length;
+  if (operator === '>') return text.charAt(start - 1) === '<' && !closeQuote ? xmlValue(text, at) : undefined;
+  if (block) return unquotedValue(text, at);
+  const quoted = quotedValue(text, at);
+  if (quoted) return quoted;
+  const flag = text.startsWith('--', start) || (start > 0 && /\s-$/.test(text.slice(Math.max(0, start - 2), start)));
+  // Without an operator only a quoted value or a command-line flag's argument is an assignment.
+  if (!operator) return flag && whole.length > 0 ? unquotedValue(text, at) : undefined;
+  if (operator === '(') return undefined;
+  const value = unquotedValue(text, at);
+  // CSV: `name,value,`: the value must end its field.
+  if (operator === ',' && value && !/^(?:,|\s*$)/.test(text.slice(value.end, value.end + 1))) return undefined;
+  return value;
+}
+
+export function maskAssignments(text: string): Masked {
+  HINT.lastIndex = 0;
+  if (!HINT.test(text)) return { text, count: 0 };
+  HINT.lastIndex = 0;
+  const pieces: string[] = [];
+  let kept = 0;
+  let count = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = HINT.exec(text)) !== null) {
+    const name = nameAround(text, hit.index);
+    HINT.lastIndex = Math.max(name.end, hit.index + 1);
+    // The label of a value masked before (`[redacted:api-key]`) is no name.
+    if (text.endsWith('[redacted:', name.start)) continue;
+    // A link's query parameter is the URL rule's, which knows where the value ends (`&`, `#`).
+    if (/[?&#]/.test(text.charAt(name.start - 1))) continue;
+    const rawName = text.slice(name.start, name.end).replace(/^[$@-]+/, '');
+    const secret = secretName(rawName);
+    if (!secret) continue;
+    const value = valueAfter(text, name.start, name.end);
+    if (!value || value.start < kept) continue;
+    const literal = text.slice(value.start, value.end).replace(/\\+$/, '');
+    if (literal.includes('[redacted:') || !isSecretValue(literal, secret.kind, value.quoted)) continue;
+    pieces.push(text.slice(kept, value.start), `[redacted:${secretLabel(secret)}]`);
+    kept = value.start + literal.length;
+    count += 1;
+    HINT.lastIndex = Math.max(HINT.lastIndex, kept);
+  }
+  if (count === 0) return { text, count };
+  pieces.push(text.slice(kept));
+  return { text: pieces.join(''), count };
+}

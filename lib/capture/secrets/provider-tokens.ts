@@ -1,0 +1,170 @@
+// Tokens a provider recognises by their own prefix or shape, written from each provider's documented
+// format. Every one is masked wherever it stands, with the provider's name as its label. All of them run
+// as one alternation, so a text is scanned once for the lot, not once per provider.
+
+export interface TokenRule {
+  /** The label the masked span gets: provider and kind, e.g. `anthropic-key`. */
+  name: string;
+  /** Without capturing groups (the combined pattern tells rules apart by group number). */
+  source: string;
+  /** Whether the token starts where no word character stands before it (most do). */
+  bounded: boolean;
+}
+
+const END = '(?![A-Za-z0-9_])';
+const B64 = 'A-Za-z0-9+/';
+const hex = (count: string) => `[a-f0-9]${count}`;
+const HEX = (count: string) => `[A-Fa-f0-9]${count}`;
+const alnum = (count: string) => `[A-Za-z0-9]${count}`;
+const word = (count: string) => `[A-Za-z0-9_-]${count}`;
+const uuid = `${hex('{8}')}-${hex('{4}')}-${hex('{4}')}-${hex('{4}')}-${hex('{12}')}`;
+
+const token = (name: string, body: string, end = END): TokenRule => ({ name, source: `${body}${end}`, bounded: true });
+
+// Order matters where two formats share a prefix: the more specific one comes first (sk-ant- before sk-).
+export const TOKEN_RULES: TokenRule[] = [
+  // Cloud providers
+  // AWS access key ids: the four-letter prefix names the kind (user, session, bearer, context, …), then base32.
+  token('aws-access-key', `(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)(?![A-Z2-7]*EXAMPLE)[A-Z2-7]{16}`),
+  token('aws-bedrock-key', `ABSK[${B64}]{109,269}={0,2}`, ''),
+  token('aws-bedrock-key', `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[${B64}=%&-]*`, ''),
+  token('azure-client-secret', `[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}`, '(?![A-Za-z0-9_~.-])'),
+  { name: 'azure-storage-key', source: `(?<=(?:AccountKey|SharedAccessKey|SharedKey)=)[${B64}]{40,88}={0,2}`, bounded: false },
+  token('google-api-key', `AIza[A-Za-z0-9_-]{35}`, '(?![A-Za-z0-9_-])'),
+  token('gcp-client-secret', `GOCSPX-${word('{28}')}`, '(?![A-Za-z0-9_-])'),
+  token('google-oauth-token', `ya29\\.${word('{30,}')}`, ''),
+  token('alibaba-access-key', `LTAI${alnum('{20}')}`),
+  token('digitalocean-token', `do[opr]_v1_${hex('{64}')}`),
+  token('heroku-key', `HRKU-AA${word('{58}')}`, '(?![A-Za-z0-9_-])'),
+  token('flyio-token', `(?:fo1_${word('{43}')}|fm[12][ar]?_[${B64}]{100,}={0,3})`, ''),
+  token('cloudflare-origin-ca-key', `v1\\.0-${hex('{24}')}-${hex('{146}')}`),
+  token('vault-token', `(?:hvs|hvb|hvr)\\.${word('{24,300}')}`, '(?![A-Za-z0-9_-])'),
+  // Vault's older service tokens: s. and 24 characters, which random ones mix with digits and capitals.
+  token('vault-token', `s\\.(?=[A-Za-z0-9]{0,23}\\d)(?=[A-Za-z0-9]{0,23}[A-Z])(?=[A-Za-z0-9]{0,23}[a-z])${alnum('{24}')}`),
+  token('terraform-token', `${alnum('{14}')}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}`, '(?![A-Za-z0-9_=-])'),
+  token('tailscale-key', `tskey-(?:auth|api|client|scim|webhook)-${alnum('{6,}')}-${alnum('{16,}')}`),
+  token('openshift-token', `sha256~${word('{43}')}`, '(?![A-Za-z0-9_-])'),
+  token('yandex-key', `(?:AQVN${word('{35,38}')}|t1\\.${word('{10,}')}={0,2}\\.${word('{86}')}={0,2})`, ''),
+
+  // Code hosting, registries and CI
+  token('github-token', `gh[pousr]_${alnum('{36,255}')}`),
+  token('github-token', `github_pat_[A-Za-z0-9_]{22,255}`),
+  token('gitlab-token', `gl(?:pat|rt|dt|cbt|ptt|soat|ft|imt|agent|oas|ffct)-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{9})?`, '(?![A-Za-z0-9_-])'),
+  token('gitlab-token', `GR1348941${word('{20}')}`, '(?![A-Za-z0-9_-])'),
+  { name: 'gitlab-session', source: `(?<=_gitlab_session=)[0-9a-z]{32}${END}`, bounded: false },
+  token('atlassian-token', `AT(?:ATT|CTT)3[A-Za-z0-9_=-]{150,}`, '(?![A-Za-z0-9_=-])'),
+  token('bitbucket-token', `ATBB${alnum('{32,}')}`),
+  token('npm-token', `npm_${alnum('{36}')}`),
+  token('pypi-token', `pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)${word('{50,1000}')}`, '(?![A-Za-z0-9_-])'),
+  token('rubygems-token', `rubygems_${hex('{48}')}`),
+  token('clojars-token', `(?:CLOJARS|clojars)_[A-Za-z0-9]{60}`),
+  token('nuget-key', `oy2${'[a-z0-9]'}{43}`),
+  token('docker-token', `dckr_(?:pat|oat)_${word('{27,}')}`, '(?![A-Za-z0-9_-])'),
+  token('artifactory-key', `(?:AKC${alnum('{10,}')}|AP[0-9A-F]${alnum('{8,}')}|cmVmd${alnum('{59}')})`),
+  token('octopus-deploy-key', `API-[A-Z0-9]{26}`),
+  token('sourcegraph-token', `sgp_(?:${HEX('{16}')}_|local_)?${HEX('{40}')}`),
+  token('sonar-token', `sq[pua]_${hex('{40}')}`),
+  token('buildkite-token', `bkua_${hex('{40}')}`),
+  token('circleci-token', `CCIPAT_${alnum('{22}')}_${hex('{40}')}`),
+  token('harness-key', `(?:pat|sat)\\.${word('{22}')}\\.${alnum('{24}')}\\.${alnum('{20}')}`),
+  token('pulumi-token', `pul-${hex('{40}')}`),
+  token('prefect-token', `pnu_${alnum('{36}')}`),
+  token('readme-token', `rdme_[a-z0-9]{70}`),
+  token('scalingo-token', `tk-us-${word('{48}')}`, '(?![A-Za-z0-9_-])'),
+  token('infracost-key', `ico-${alnum('{32}')}`),
+  token('doppler-token', `dp\\.(?:pt|st|sa|ct|scim|audit)\\.${alnum('{40,44}')}`),
+  token('databricks-token', `dapi${hex('{32}')}(?:-\\d)?`),
+  token('planetscale-token', `pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.-]{32,64}`, '(?![A-Za-z0-9_=.-])'),
+  token('supabase-token', `sbp_${hex('{40}')}`),
+  token('neon-key', `napi_[a-z0-9]{64}`),
+  token('render-key', `rnd_${alnum('{32}')}`),
+  token('netlify-token', `nfp_${alnum('{36}')}`),
+  token('vercel-token', `vc[pikar]_${alnum('{56}')}`),
+  token('figma-token', `fig[dur]_${word('{40,}')}`, '(?![A-Za-z0-9_-])'),
+  token('linear-key', `lin_(?:api_${alnum('{40}')}|oauth_${hex('{64}')})`),
+  token('postman-key', `PMAK-${HEX('{24}')}-${HEX('{34}')}`),
+  token('sentry-token', `(?:sntryu_${hex('{64}')}|sntrys_eyJ[${B64}=]{60,}_[${B64}]{43})`, '(?![A-Za-z0-9_+/=])'),
+  token('grafana-token', `(?:glc_[${B64}]{32,400}={0,3}|glsa_${alnum('{32}')}_${HEX('{8}')}|eyJrIjoi${alnum('{70,400}')}={0,3})`, '(?![A-Za-z0-9_+/=])'),
+  token('newrelic-key', `(?:NRAK-[A-Z0-9]{27}|NRII-[A-Za-z0-9_-]{32}|NRJS-${hex('{19}')}|NRRA-${hex('{42}')})`, '(?![A-Za-z0-9_-])'),
+  token('dynatrace-token', `dt0c01\\.${alnum('{24}')}\\.${alnum('{64}')}`),
+  token('1password-secret-key', `A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}`),
+  token('1password-token', `ops_eyJ[${B64}]{250,}={0,3}`, ''),
+  token('age-secret-key', `AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}`),
+  token('authress-key', `(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_-][a-z0-9-]{10,32}\\.[a-z0-9+/_=-]{30,120}`, ''),
+  token('clickhouse-key', `4b1d${alnum('{38}')}`),
+
+  // AI providers
+  token('anthropic-key', `sk-ant-[a-z]{3,8}\\d{2}-${word('{32,}')}`, '(?![A-Za-z0-9_-])'),
+  // Real keys mix digits and capitals; requiring both keeps kebab-case slugs like "sk-foo-bar" safe.
+  token('openai-key', `sk-(?!ant-)(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Z])${word('{32,}')}`, '(?![A-Za-z0-9_-])'),
+  token('huggingface-token', `(?:hf_|api_org_)(?=[a-z0-9]*[A-Z])${alnum('{34}')}`),
+  token('groq-key', `gsk_${alnum('{52}')}`),
+  token('xai-key', `xai-${alnum('{80}')}`),
+  token('perplexity-key', `pplx-${alnum('{48}')}`),
+  token('replicate-token', `r8_${alnum('{37}')}`),
+  token('langsmith-key', `lsv2_(?:pt|sk)_${hex('{32}')}_${hex('{10}')}`),
+  token('notion-token', `(?:ntn_\\d{11}${alnum('{35}')}|secret_${alnum('{43}')})`),
+
+  // Messaging and collaboration
+  token('slack-token', `xox[abeoprs]-(?:\\d-)?(?=[A-Za-z0-9-]*\\d)[A-Za-z0-9-]{10,}`, '(?![A-Za-z0-9_-])'),
+  token('slack-token', `xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{100,}`),
+  token('slack-token', `xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+`),
+  token('telegram-bot-token', `(?<![\\d:])\\d{5,16}:[A-Za-z0-9_-]{35}`, '(?![A-Za-z0-9_-])'),
+  token('discord-token', `[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}`, '(?![A-Za-z0-9_-])'),
+  token('twilio-key', `(?:SK|AC)[a-z0-9]{32}`),
+  token('sendgrid-key', `SG\\.(?=[A-Za-z0-9_.-]*\\d)[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}`, '(?![A-Za-z0-9_-])'),
+  token('brevo-key', `x(?:keysib|smtpsib)-${hex('{64}')}-${alnum('{16}')}`),
+  token('mailgun-key', `(?:key|pubkey)-${hex('{32}')}`),
+  token('mailchimp-key', `[a-z0-9]{32}-us\\d{1,2}`),
+  token('typeform-token', `tfp_[A-Za-z0-9_.=-]{59}`, '(?![A-Za-z0-9_.=-])'),
+  token('intercom-token', `dG9rOj${alnum('{20,}')}={0,2}`, ''),
+  token('twitter-bearer-token', `A{22}[A-Za-z0-9%]{80,100}`),
+
+  // Payments and commerce
+  token('aiven-token', `AVNS_${word('{21}')}`, '(?![A-Za-z0-9_-])'),
+  token('dropbox-token', `sl\\.${word('{130,150}')}`, '(?![A-Za-z0-9_-])'),
+  token('stripe-key', `(?:sk|rk)_(?:live|test|prod)_${alnum('{10,99}')}`),
+  token('stripe-webhook-secret', `whsec_${alnum('{32,}')}`),
+  token('shopify-token', `shp(?:at|ss|ca|pa)_${HEX('{32}')}`),
+  token('square-token', `(?:EAAA|sq0atp-)${word('{22,60}')}`, '(?![A-Za-z0-9_-])'),
+  token('square-secret', `sq0csp-${word('{43}')}`, '(?![A-Za-z0-9_-])'),
+  token('facebook-token', `EAA[MC]${alnum('{100,}')}`),
+  token('facebook-token', `\\d{15,16}(?:\\||%7C|%)[A-Za-z0-9_-]{27,40}`, '(?![A-Za-z0-9_-])'),
+  token('flutterwave-key', `FLW(?:SECK|PUBK)_TEST-[a-hA-H0-9]{12,32}(?:-X)?`),
+  token('duffel-token', `duffel_(?:test|live)_[A-Za-z0-9_=-]{43}`, '(?![A-Za-z0-9_=-])'),
+  token('easypost-key', `EZ[AT]K${alnum('{54}')}`),
+  token('shippo-token', `shippo_(?:live|test)_${HEX('{40}')}`),
+  token('plaid-token', `access-(?:sandbox|development|production)-${uuid}`),
+  token('razorpay-key', `rzp_(?:live|test)_${alnum('{14}')}`),
+  token('adobe-client-secret', `p8e-${alnum('{32}')}`),
+  token('airtable-token', `pat${alnum('{14}')}\\.${hex('{64}')}`),
+  token('contentful-token', `CFPAT-${word('{43}')}`, '(?![A-Za-z0-9_-])'),
+  token('frameio-token', `fio-u-[A-Za-z0-9_=-]{64}`, '(?![A-Za-z0-9_=-])'),
+  token('intra42-secret', `s-s4t2(?:ud|af)-${hex('{64}')}`),
+  token('maxmind-key', `${alnum('{6}')}_${alnum('{29}')}_mmk`),
+  token('settlemint-token', `sm_(?:aat|pat|sat)_${alnum('{16}')}`),
+  token('mapbox-token', `sk\\.eyJ[A-Za-z0-9_.-]{50,}`, '(?![A-Za-z0-9_.-])'),
+
+  // JSON Web Tokens: base64url JSON header and claims (`{"` encodes as eyJ), a signature unless unsigned.
+  token('jwt', `eyJ${word('{8,}')}\\.${word('{2,}')}\\.(?:${word('{10,}')}|(?=[^A-Za-z0-9_-]|$))`, ''),
+  // Encoded JSON Web Tokens: a JWT base64-encoded once more (its header starts `{"alg":` and so on).
+  token('jwt', `ZXlK[${B64}_-]{60,}={0,2}`, ''),
+];
+
+export interface CombinedTokens {
+  pattern: RegExp;
+  /** The rule each capturing group stands for: group n + 1 is rules[n]. */
+  rules: TokenRule[];
+}
+
+/**
+ * One pattern for every rule. The word boundary is tested once before all bounded rules, so a position
+ * inside a word is given up after one look back instead of one per rule.
+ */
+export function combineTokenRules(rules: readonly TokenRule[]): CombinedTokens {
+  const bounded = rules.filter((rule) => rule.bounded);
+  const free = rules.filter((rule) => !rule.bounded);
+  const group = (rule: TokenRule) => `(${rule.source})`;
+  const source = `(?<![A-Za-z0-9_])(?:${bounded.map(group).join('|')})|${free.map(group).join('|')}`;
+  return { pattern: new RegExp(source, 'g'), rules: [...bounded, ...free] };
+}
