@@ -38,10 +38,11 @@ export interface ClickDecision {
   reason: string;
 }
 
-// Words that name a step which stores, sends or undoes something. They are matched as whole words in
-// the control's name. Verbs in `inflected` also match their present forms ("merges", "deleting"); the words
-// in `baseOnly` are nouns as often as verbs, so only the bare form counts: "Comment" is refused,
-// "Load more comments" and the "Commits" tab are not.
+// Words that name a step which stores, sends or undoes something, matched as whole words in the
+// control's name. Verbs in `inflected` also match their present forms ("merges", "deleting"); the
+// `phrases` match anywhere. The words in `nounLike` are nouns as often as verbs, so only the bare form
+// counts, and not after a verb that only shows or hides: "Comment" is refused, "Load more comments",
+// "Collapse comment" and the "Commits" tab are not.
 const inflected = [
   'merge', 'delete', 'remove', 'close', 'reopen', 'approve', 'submit', 'confirm', 'transfer', 'send', 'pay', 'purchase', 'buy',
   'checkout', 'publish', 'unpublish', 'deploy', 'archive', 'unarchive', 'revoke', 'reject', 'decline', 'deny', 'discard',
@@ -51,22 +52,31 @@ const inflected = [
   'dismiss', 'restore', 'cancel', 'retry', 'rerun', 're-run', 'restart', 'upload', 'import', 'invite', 'add', 'create', 'rename',
   'convert', 'sponsor', 'fork', 'migrate', 'upgrade', 'downgrade', 'verify', 'register', 'apply', 'sync', 'generate',
 ];
-const baseOnly = [
+const phrases = [
+  'sign out', 'sign in', 'sign up', 'log out', 'log in', 'logout', 'login', 'ready for review', 'request changes', 'turn on',
+  'turn off', 'check out', 'mark as', 'mark all',
+];
+const nounLike = [
   'post', 'reply', 'comment', 'commit', 'update', 'share', 'order', 'report', 'flag', 'star', 'unstar', 'watch', 'unwatch', 'pin',
   'unpin', 'release', 'request', 'run', 'vote', 'like', 'unlike', 'mark', 'undo', 'stop', 'start', 'finish', 'complete',
-  'continue', 'done', 'ok', 'yes', 'sign out', 'sign in', 'sign up', 'log out', 'log in', 'logout', 'login',
-  'ready for review', 'request changes', 'turn on', 'turn off', 'check out',
+  'continue', 'done', 'ok', 'yes',
 ];
-const committingPattern = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...inflected.map(stemWithEndings), ...baseOnly.map(phrase)].join('|')})(?![\\p{L}\\p{N}])`,
-  'u',
-);
+const wholeWord = (alternatives: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+const verbPattern = wholeWord([...inflected.map(stemWithEndings), ...phrases.map(phrase)]);
+const nounLikePattern = wholeWord(nounLike.map(phrase));
+// A name that starts by showing or hiding something uses the words after it as nouns.
+const disclosureLead = /^(?:show|hide|expand|collapse|toggle|view|see|load|display|reveal|unfold)\b/u;
+
+/** The word in a normalised name that says the control saves, sends or undoes something, if any. */
+function committingWord(words: string): string | undefined {
+  return verbPattern.exec(words)?.[0] ?? (disclosureLead.test(words) ? undefined : nounLikePattern.exec(words)?.[0]);
+}
 
 // "Load more", "Show 12 more replies", "See all checks", "Expand all", "View full history".
 const revealPattern = new RegExp(
   [
-    String.raw`^(?:load|show|see|view|read|display|reveal)(?: \d[\d,.]*k?)? (?:more|all|less|fewer|earlier|older|newer|later|previous|remaining|hidden|full|everything|the rest)(?: [\p{L}\p{N}'’-]+){0,5}$`,
-    String.raw`^(?:expand|collapse|unfold)(?: all)?(?: [\p{L}\p{N}'’-]+){0,4}$`,
+    String.raw`^(?:load|show|see|view|read|display|reveal)(?: \d[\d,.]*k?)? (?:more|all|less|fewer|earlier|older|newer|later|previous|remaining|hidden|full|everything|the rest)(?: \S+){0,5}$`,
+    String.raw`^(?:expand|collapse|unfold)(?: all)?(?: \S+){0,4}$`,
     String.raw`^(?:more|less|fewer)$`,
     String.raw`^\d[\d,]* (?:more|hidden|earlier|older|newer) [\p{L}\p{N}'’ -]{1,60}$`,
   ].join('|'),
@@ -76,7 +86,7 @@ const revealPattern = new RegExp(
 // Pagination names: a direction or a page number. Symbols ("›", "»") are kept, since they are the name.
 const paginationName = /^(?:(?:next|previous|prev|older|newer|first|last)(?: page)?|(?:page )?\d{1,4}|[‹›«»<>←→]{1,2}|(?:go to )?page \d{1,4})$/u;
 
-/** Roles a user operates; their ancestors and descendants are judged as part of one click. */
+/** Roles a user operates: a click reaches every one of them around the target, so each is judged. */
 const interactiveRoles = new Set([
   'button', 'link', 'tab', 'summary', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'checkbox', 'radio', 'switch', 'option',
   'treeitem', 'combobox', 'slider', 'spinbutton', 'textbox', 'searchbox', 'listbox',
@@ -173,10 +183,10 @@ export const clickRules: readonly ClickRule[] = [
   {
     id: 'committing-name',
     verdict: 'refused',
-    covers: `any control whose name holds one of ${inflected.length + baseOnly.length} words that save, send or undo: post, reply, comment, commit, save, update, accept, allow, share, revert, “ready for review”, merge, delete, submit, sign out…`,
+    covers: `any control whose name holds one of ${inflected.length + phrases.length + nounLike.length} words that save, send or undo: post, reply, comment, commit, save, update, accept, allow, share, revert, “ready for review”, merge, delete, submit, sign out…`,
     reason: 'Its name says it saves, sends or changes something; Tandem leaves that step to you.',
-    explain: (control) => `Its name “${control.name}” says it saves, sends or changes something (“${committingPattern.exec(control.words)?.[0] ?? ''}”); Tandem leaves that step to you.`,
-    applies: (control) => committingPattern.test(control.words),
+    explain: (control) => `Its name “${control.name}” says it saves, sends or changes something (“${committingWord(control.words) ?? ''}”); Tandem leaves that step to you.`,
+    applies: (control) => committingWord(control.words) !== undefined,
   },
   {
     id: 'disclosure',

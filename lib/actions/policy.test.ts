@@ -50,6 +50,7 @@ describe('click policy', () => {
       ['<button type="button" id="b">Expand all</button>', 'reveal-more'],
       ['<a href="/acme/widgets/pull/42/checks" id="b">See all checks</a>', 'reveal-more'],
       ['<button type="button" id="b">12 hidden items Load more…</button>', 'reveal-more'],
+      ['<button type="button" id="b">Load more comments (12)</button>', 'reveal-more'],
       ['<nav aria-label="Pagination"><button type="button" id="b">Next</button></nav>', 'pagination'],
       ['<div class="pagination"><button type="button" id="b">2</button></div>', 'pagination'],
       ['<nav><button type="button" id="b" aria-label="Next page">›</button></nav>', 'pagination'],
@@ -80,6 +81,9 @@ describe('click policy', () => {
   });
 
   it('keeps nouns that merely look like those words: tabs, filters and “Load more comments”', () => {
+    expect(decide('<details><summary id="b" aria-label="Collapse comment">…</summary></details>')).toMatchObject({ verdict: 'allowed', rule: 'disclosure' });
+    expect(decide('<button type="button" id="b" aria-expanded="false">Show 2 more replies</button>')).toMatchObject({ verdict: 'allowed' });
+    expect(decide('<button type="button" id="b" aria-expanded="false">Hide and delete</button>')).toMatchObject({ verdict: 'refused', rule: 'committing-name' });
     for (const name of ['Commits', 'Comments', 'Updates', 'Releases', 'Closed', 'Merged', 'Emerge view', 'Sender details', 'Conversation']) {
       expect(decide(`<a id="b" href="/acme/widgets/pulls?q=${encodeURIComponent(name)}">${name}</a>`).verdict, name).toBe('allowed');
     }
