@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../context/types';
+import { accessibleName } from './accessible-label';
 import { clickRefusal, clickRules, explainClick, fillRefusal, isAllowedClick, needsApproval } from './policy';
 
 const fixture = readFileSync(new URL('../../test/fixtures/actions/pull-comment.html', import.meta.url), 'utf8');
@@ -181,6 +182,31 @@ describe('click policy', () => {
     expect(clickRules.filter((rule) => rule.verdict === 'allowed').map((rule) => rule.id)).toEqual([
       'disclosure', 'expand-toggle', 'show-hide', 'tab', 'reveal-more', 'pagination', 'same-site-link',
     ]);
+  });
+});
+
+describe('click policy on a saved GitHub pull request', () => {
+  const html = readFileSync(new URL('../../test/fixtures/real/github/pr-conversation-kepano-defuddle-151.html', import.meta.url), 'utf8');
+  const document = new JSDOM(html, { url: 'https://github.com/kepano/defuddle/pull/151', virtualConsole: quiet }).window.document;
+  const controls = [...document.querySelectorAll('a[href], button, summary, input, [role]')];
+  const named = (name: string, tag?: string) => {
+    const found = controls.find((element) => accessibleName(element) === name && (tag === undefined || element.tagName === tag));
+    if (found === undefined) throw new Error(`the saved page has no control named ${name}`);
+    return found;
+  };
+
+  it('allows its tabs, disclosures and links, and refuses merging, drafting, locking, replying and every submit or checkbox', () => {
+    for (const name of ['Files changed(6)', 'Commits(2)', 'Preview', 'Reviewers', 'Show a summary per file']) {
+      expect(explainClick(named(name)).verdict, name).toBe('allowed');
+    }
+    for (const name of ['Squash and merge', 'Convert to draft', 'Lock conversation', 'Quote reply', 'Reply...']) {
+      expect(explainClick(named(name)).verdict, name).toBe('refused');
+    }
+    const submits = controls.filter((element) => element.matches('button[type=submit], input[type=submit]'));
+    const checkboxes = controls.filter((element) => element.matches('input[type=checkbox], [role=checkbox], [role=switch]'));
+    expect(submits.length).toBeGreaterThan(10);
+    expect(checkboxes.length).toBeGreaterThan(0);
+    for (const element of [...submits, ...checkboxes]) expect(isAllowedClick(element), element.outerHTML.slice(0, 120)).toBe(false);
   });
 });
 
