@@ -45,6 +45,11 @@ describe('proactive suggestions', () => {
     await panel.screenshot({ path: 'test-results/suggestions-answer.png', fullPage: true });
     // The skill's trail runs again from the panel, under the skill's own limits, on the page as it is now.
     await panel.click('[data-testid="script-trail"] summary');
+    // It shows the skill's source as written, though the extension's own bundles are minified.
+    const code = await panel.$eval('[data-testid="script-code"]', (element) => element.textContent ?? '');
+    expect(code).toContain('function prChecks(page) {\n');
+    expect(code).toContain('const failedStates = ["failure", "cancelled"];');
+    await panel.screenshot({ path: 'test-results/suggestions-trail.png', fullPage: true });
     await panel.click('[data-testid="script-rerun"]');
     await panel.waitForSelector('.script-trail__rerun-note', { timeout: 10_000 });
     expect(await panel.$eval('[data-testid="script-trail"]', (element) => element.getAttribute('data-ok'))).toBe('true');
