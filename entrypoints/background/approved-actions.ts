@@ -9,6 +9,7 @@ import type { ActionOutcome } from '../../lib/messaging/protocol';
 import { sendToTab } from '../../lib/messaging/send';
 import { updateConversation } from '../../lib/storage/conversations';
 import { getTabView } from './tab-store';
+import { cardOf } from './tab-views';
 
 /** Deck cards already run, per tab and page: a card is a proposal too, and runs once. */
 const ranCards = new Set<string>();
@@ -39,7 +40,7 @@ export async function runApprovedProposal(tabId: number, ref: ProposalRef): Prom
 
 async function runApprovedCard(place: ApprovalPlace, suggestionId: string): Promise<ActionOutcome> {
   const view = await getTabView(place.tabId);
-  const card = view?.suggestions.find((suggestion) => suggestion.id === suggestionId);
+  const card = view ? cardOf(view, suggestionId) : undefined;
   if (!view || !card || !('action' in card.run)) return refused('This card is not on the page any more.');
   const refusal = placeRefusal({ tabId: view.tabId, url: view.context.url }, place);
   if (refusal) return refused(refusal);

@@ -23,12 +23,13 @@ import { preloadSandboxQuietly } from './sandbox-preload';
 import { finishCapture } from './finish-capture';
 import { keepLocalStorageFromContentScripts } from './storage-access';
 import { forgetTab, getTabView, putTabView, rememberTabView } from './tab-store';
-import { buildTabView, carriedOver, sharedContext } from './tab-views';
+import { buildTabView, carriedOver, keptFrom, sharedContext, withCardAccepted, type CarriedOver } from './tab-views';
 import { cancelPrefetch, prefetchTopCard } from './prefetch';
 import { showSuggestionCount } from './badge';
 import { recordFeedback } from '../../lib/suggest/index';
 import { feedbackItem } from '../../lib/storage/feedback';
 import type { PageContext } from '../../lib/context/types';
+import type { TabView } from '../../lib/messaging/protocol';
 import { redactedQuote } from '../../lib/in-page-help/requests';
 
 export default defineBackground(() => {
@@ -86,14 +87,17 @@ export default defineBackground(() => {
       const view = await getTabView(tabId);
       const card = view?.suggestions.find((suggestion) => suggestion.id === suggestionId);
       if (!view || !card) return;
+      // An accepted card leaves the deck (and the badge's count) for this page; its answer is in the
+      // conversation. Shown before the feedback is written, so no re-capture can come in between.
+      if (verdict === 'accept') await show(withCardAccepted(view, card));
       await feedbackItem.setValue(recordFeedback(await feedbackItem.getValue(), view.context.kind, card.rule, verdict));
-      if (verdict === 'dismiss') await publish(tabId, view.context, { dismissed: [...view.dismissed, card.id], excluded: view.excluded });
+      if (verdict === 'dismiss') await publish(tabId, view.context, { ...keptFrom(view), dismissed: [...view.dismissed, card.id] });
     },
     async 'context-exclude'({ tabId, section, excluded }) {
       const view = await getTabView(tabId);
       if (!view) return null;
       const next = excluded ? [...new Set([...view.excluded, section])] : view.excluded.filter((id) => id !== section);
-      return publish(tabId, view.context, { dismissed: view.dismissed, excluded: next });
+      return publish(tabId, view.context, { ...keptFrom(view), excluded: next });
     },
     // In-page help: open the panel while the click's gesture lasts (before any await), then leave it the request.
     async 'help-open'({ request }, { tabId }) {
@@ -111,23 +115,45 @@ export default defineBackground(() => {
   } satisfies BackgroundHandlers;
 
   /** Stores a tab's new capture with its cards, updates the badge and any panel watching the tab. */
-  async function publish(tabId: number, context: PageContext, kept?: { dismissed: string[]; excluded: string[] }) {
+  async function publish(tabId: number, context: PageContext, kept?: CarriedOver) {
     const [settings, feedback, carried] = await Promise.all([
       readSettings(),
       feedbackItem.getValue(),
       kept ?? getTabView(tabId).then((previous) => carriedOver(previous, context)),
     ]);
-    const view = buildTabView(tabId, context, { tokenBudget: settings.tokenBudget, proactive: settings.proactivity !== 'off', feedback, ...carried });
-    // Session storage serialises a big capture on this thread, which takes longer than everything else
-    // here: the panel and the badge hear of the new cards first, from the view kept in memory.
-    rememberTabView(view);
-    pushTabView(tabId, view);
-    await showSuggestionCount(tabId, view.suggestions.length);
-    await putTabView(view);
+    const view = buildTabView(tabId, context, {
+      tokenBudget: settings.tokenBudget,
+      proactive: settings.proactivity !== 'off',
+      modelAvailable: settings.provider !== null,
+      feedback,
+      ...carried,
+    });
+    await show(view);
     if (settings.proactivity === 'prefetch') {
       prefetchTopCard({ tabId, context: sharedContext(view), card: view.suggestions[0], provider: settings.provider, tokenBudget: settings.tokenBudget });
     }
     return view;
+  }
+
+  /** Makes the view its tab's current one: the panel watching the tab, the badge, then session storage. */
+  async function show(view: TabView) {
+    // Session storage serialises a big capture on this thread, which takes longer than everything else
+    // here: the panel and the badge hear of the new cards first, from the view kept in memory.
+    rememberTabView(view);
+    pushTabView(view.tabId, view);
+    await showSuggestionCount(view.tabId, view.suggestions.length);
+    await putTabView(view);
+  }
+
+  /**
+   * Adding or removing the provider changes which cards can work (questions need the model), and
+   * proactivity whether there are cards at all: every read tab gets its cards again from its capture.
+   */
+  async function republishAll() {
+    for (const tab of await browser.tabs.query({})) {
+      const view = tab.id === undefined ? null : await getTabView(tab.id);
+      if (view) await publish(view.tabId, view.context, keptFrom(view));
+    }
   }
 
   // Every listener is registered synchronously so a woken service worker sees the event that woke it.
@@ -156,7 +182,11 @@ export default defineBackground(() => {
 
   void keepLocalStorageFromContentScripts();
   void readSettings().then((settings) => syncLocalEndpointOriginRule(settings.provider));
-  settingsItem.watch((settings) => void syncLocalEndpointOriginRule(settings?.provider ?? null));
+  settingsItem.watch((settings, previous) => {
+    void syncLocalEndpointOriginRule(settings?.provider ?? null);
+    const cardsChange = Boolean(settings?.provider) !== Boolean(previous?.provider) || settings?.proactivity !== previous?.proactivity;
+    if (cardsChange) republishAll().catch((error: unknown) => console.error('Tandem: cards not updated after a settings change', error));
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     cancelPrefetch(tabId);

@@ -68,8 +68,9 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
   const request: RunRequestSummary = command.request;
   const now = Date.now();
   let turn: AssistantTurn = { role: 'assistant', id: turnId, at: now, status: 'running', parts: [], request, page: { tabId: view.tabId, url: view.context.url } };
-  const userText = request.type === 'ask' ? request.question : request.title;
-  const userTurn: UserTurn = { role: 'user', id: newId('user'), text: userText, at: now, ...(request.type === 'ask' && request.quote ? { quote: request.quote } : {}) };
+  const userTurn: UserTurn = { role: 'user', id: newId('user'), text: request.type === 'ask' ? (request.title ?? request.question) : request.title, at: now };
+  if (request.type === 'ask' && request.title !== undefined) userTurn.question = request.question;
+  if (request.type === 'ask' && request.quote) userTurn.quote = request.quote;
   // Continued here (from History, say), it is this tab's conversation now.
   const conversation: Conversation = { ...opened, tabId: view.tabId, updatedAt: now, turns: [...opened.turns, userTurn, turn] };
   active.set(turnId, controller);

@@ -170,10 +170,14 @@ export const pendingActions = signal<ProposedAction[]>([]);
 export function acceptSuggestion(suggestion: Suggestion): void {
   const tabId = servedTabId.value;
   if (tabId === null) return;
+  // Out of the deck at once, as a dismissed card is; the background keeps it out for this page.
+  const view = tabView.value;
+  if (view) tabView.value = { ...view, suggestions: view.suggestions.filter((candidate) => candidate.id !== suggestion.id), accepted: [...view.accepted, suggestion] };
   void sendToBackground('suggestion-feedback', { tabId, suggestionId: suggestion.id, verdict: 'accept' }).catch(reportFailure);
   const run = suggestion.run;
   if ('skill' in run) startRun({ type: 'skill', skill: run.skill, title: suggestion.title });
-  else if ('ask' in run) startRun({ type: 'ask', question: run.ask, quote: run.quote });
+  // The conversation shows the card's title as what the user asked; the model gets the full question.
+  else if ('ask' in run) startRun({ type: 'ask', question: run.ask, quote: run.quote, title: suggestion.title });
   else pendingActions.value = [...pendingActions.value, { callId: suggestion.id, action: run.action, why: suggestion.why, status: 'proposed' }];
 }
 
@@ -277,7 +281,8 @@ async function runPendingHelp(tabId: number): Promise<void> {
     startRun({ type: 'ask', question: request.ask, quote: request.quote });
     return;
   }
-  const card = tabView.value?.suggestions.find((suggestion) => suggestion.rule === request.suggestionRule);
+  const view = tabView.value;
+  const card = view && [...view.suggestions, ...view.accepted].find((suggestion) => suggestion.rule === request.suggestionRule);
   // The card may be muted or proactivity off; the same help is then asked as a question.
   if (card) acceptSuggestion(card);
   else startRun({ type: 'ask', question: request.title });

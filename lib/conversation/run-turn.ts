@@ -116,7 +116,7 @@ function availableSkills(context: PageContext): SkillSummary[] {
 
 function historyMessages(turns: readonly Turn[]): ConversationTurn[] {
   return turns.flatMap((turn): ConversationTurn[] => {
-    if (turn.role === 'user') return [{ role: 'user', content: questionWithQuote(turn.text, turn.quote) }];
+    if (turn.role === 'user') return [{ role: 'user', content: questionWithQuote(turn.question ?? turn.text, turn.quote) }];
     const text = turnText(turn);
     return turn.status === 'done' && text ? [{ role: 'assistant', content: text }] : [];
   });

@@ -35,6 +35,8 @@ export interface UserTurn {
   role: 'user';
   id: string;
   text: string;
+  /** What the model was asked, when it is not the text shown (a card shows its title, and asks more). */
+  question?: string;
   /** Page text the question is about, shown quoted under it and sent to the model as page data. */
   quote?: PageQuote;
   at: number;
@@ -55,7 +57,10 @@ export interface AssistantTurn {
   page?: { tabId: number; url: string };
 }
 
-export type RunRequestSummary = { type: 'ask'; question: string; quote?: PageQuote } | { type: 'skill'; skill: string; title: string };
+export type RunRequestSummary =
+  /** `title`: what the conversation shows as the user's message when a card asked (its question is long and internal). */
+  | { type: 'ask'; question: string; quote?: PageQuote; title?: string }
+  | { type: 'skill'; skill: string; title: string };
 
 export type Turn = UserTurn | AssistantTurn;
 

@@ -162,7 +162,8 @@ export function isRunStart(command: RunCommand): command is Extract<RunCommand, 
   if (!isRecord(request)) return false;
   if (request.type === 'ask') {
     return typeof request.question === 'string' && request.question.trim().length > 0 && request.question.length <= 20_000 &&
-      (request.quote === undefined || isPageQuote(request.quote, 20_000));
+      (request.quote === undefined || isPageQuote(request.quote, 20_000)) &&
+      (request.title === undefined || (typeof request.title === 'string' && request.title.trim().length > 0 && request.title.length <= 500));
   }
   return request.type === 'skill' && typeof request.skill === 'string' && typeof request.title === 'string';
 }

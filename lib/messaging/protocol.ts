@@ -22,6 +22,11 @@ export interface TabView {
   suggestions: Suggestion[];
   /** Ids of cards dismissed on this page. */
   dismissed: string[];
+  /**
+   * Cards accepted on this page: out of the deck and the badge's count, kept so an accepted action card can
+   * still be approved (the background runs the card it stored).
+   */
+  accepted: Suggestion[];
   /** The parts of the capture, and those the user chose not to send to the model. */
   sections: ContextSection[];
   excluded: string[];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PageContext } from '../context/types';
-import { actions, contextOf, dashboard, diffFile, doc, generic, pullContext, words } from '../../test/fixtures/suggest/contexts';
+import { actions, contextOf, dashboard, diffFile, doc, generic, issue, pullContext, words } from '../../test/fixtures/suggest/contexts';
 import { busyDashboardContext } from '../../test/fixtures/suggest/busy-dashboard';
 import { largePullContext } from '../../test/fixtures/suggest/large-pull';
 import { getSkill } from '../skills/index';
-import { recordFeedback, rules, suggest, suggestWithDiagnostics, type FeedbackLog, type Rule } from './index';
+import { needsModel, recordFeedback, rules, suggest, suggestWithDiagnostics, type FeedbackLog, type Rule } from './index';
 
 function card(title: string, score: number) {
   return { title, why: `because ${title}`, score, run: { ask: title } };
@@ -74,6 +74,43 @@ describe('suggest', () => {
   it('clamps scores a rule returns outside 0..1', () => {
     const loud: Rule = { id: 'loud', kinds: 'any', suggest: () => [card('Loud', 7), card('Quiet', -2)] };
     expect(suggest(contextOf('generic', doc()), {}, { rules: [loud] }).map((suggestion) => suggestion.score)).toEqual([1, 0]);
+  });
+});
+
+describe('suggest without a model provider', () => {
+  it('leaves out the cards that ask the model, and keeps the offline ones in order', () => {
+    const offline = suggest(busyPull(), {}, { modelAvailable: false });
+    expect(offline.map((suggestion) => suggestion.rule)).toEqual(['pull-failing-checks', 'pull-large-change', 'pull-untested-changes', 'pull-review-draft']);
+    expect(offline.some((suggestion) => needsModel(suggestion.run))).toBe(false);
+    // The same cards, with the same ids, as with a provider: only the model's cards differ.
+    const withModel = suggest(busyPull(), {}, { modelAvailable: true });
+    expect(offline).toEqual(withModel.filter((suggestion) => !needsModel(suggestion.run)));
+  });
+
+  it('offers nothing on an issue, where every card needs the model', () => {
+    const issuePage = contextOf('github.issue', issue({ body: 'Crash in `parseConfig()` from src/config.ts', comments: [{ author: 'mona', body: 'Same here' }] }));
+    expect(suggest(issuePage).length).toBeGreaterThan(0);
+    expect(suggest(issuePage, {}, { modelAvailable: false })).toEqual([]);
+  });
+
+  it('drops model cards before the cut, so offline cards below them still reach the deck', () => {
+    const mixed: Rule = {
+      id: 'mixed',
+      kinds: 'any',
+      suggest: () => [
+        ...Array.from({ length: 5 }, (_unused, index) => card(`question ${index}`, 0.9)),
+        { title: 'offline', why: 'a skill', score: 0.1, run: { skill: 'doc-outline' } },
+      ],
+    };
+    const page = contextOf('generic', doc());
+    expect(suggest(page, {}, { rules: [mixed] }).map((suggestion) => suggestion.title)).not.toContain('offline');
+    expect(suggest(page, {}, { rules: [mixed], modelAvailable: false }).map((suggestion) => suggestion.title)).toEqual(['offline']);
+  });
+
+  it('counts an explained selection as a question for the model', () => {
+    const selected = contextOf('generic', generic(), { selection: 'a phrase' });
+    expect(suggest(selected)[0]?.rule).toBe('selection-explain');
+    expect(suggest(selected, {}, { modelAvailable: false }).map((suggestion) => suggestion.rule)).not.toContain('selection-explain');
   });
 });
 

@@ -31,6 +31,11 @@ function appliesTo(rule: Rule, context: PageContext): boolean {
   return rule.kinds === 'any' || rule.kinds.includes(context.kind);
 }
 
+/** Whether running the card needs the configured model: a question does, a skill or an action does not. */
+export function needsModel(run: SuggestionRun): boolean {
+  return 'ask' in run;
+}
+
 function isRun(run: unknown): run is SuggestionRun {
   if (typeof run !== 'object' || run === null) return false;
   const fields = run as Record<string, unknown>;
@@ -65,6 +70,7 @@ export function suggestWithDiagnostics(context: PageContext, feedback: FeedbackL
   const suggestions: Suggestion[] = [];
   const errors: RuleFailure[] = [];
   const usedIds = new Set<string>();
+  const modelAvailable = options.modelAvailable ?? true;
   for (const rule of options.rules ?? builtInRules) {
     if (!appliesTo(rule, context)) continue;
     const history = feedbackFor(feedback, context.kind, rule.id);
@@ -78,6 +84,7 @@ export function suggestWithDiagnostics(context: PageContext, feedback: FeedbackL
       continue;
     }
     for (const draft of drafts) {
+      if (!modelAvailable && needsModel(draft.run)) continue;
       let id = suggestionId(rule.id, context.url, draft.title);
       // Two cards of one rule with one title: numbered in rule order, which is stable for the same page.
       for (let copy = 2; usedIds.has(id); copy++) id = `${suggestionId(rule.id, context.url, draft.title)}-${copy}`;

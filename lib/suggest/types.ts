@@ -38,6 +38,11 @@ export interface SuggestOptions {
   limit?: number;
   /** The rules to run; default the built-in registry (tests pass their own). */
   rules?: readonly Rule[];
+  /**
+   * Whether a model provider is configured. Without one, cards that ask the model are left out before the
+   * cut to `limit`: they could only fail, and must not push an offline card off the deck. Default true.
+   */
+  modelAvailable?: boolean;
 }
 
 export interface SuggestReport {

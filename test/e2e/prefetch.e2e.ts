@@ -32,6 +32,8 @@ describe('prefetch', () => {
     await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]');
     const shownAfter = Date.now() - started;
     expect(await panel.$eval('[data-testid="assistant-turn"]', (element) => element.textContent)).toContain('mona asks whether');
+    // The user's message is the card they accepted, not the question Tandem asked the model for it.
+    expect(await panel.$eval('[data-testid="user-turn"]', (element) => element.textContent)).toBe('Summarise the open threads');
     // Accepting reused the prefetched answer: no second model call.
     expect(llm.chatCalls()).toHaveLength(1);
     console.log(`prefetched answer shown ${shownAfter} ms after accepting`);

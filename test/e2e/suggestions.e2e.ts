@@ -40,6 +40,10 @@ describe('proactive suggestions', () => {
 
     await panel.click('[data-testid="suggestion-card"][data-rule="pull-failing-checks"] [data-testid="suggestion-accept"]');
     await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 20_000 });
+    // Accepted, the card leaves the deck and the badge's count; its answer is in the conversation.
+    expect(await panel.$('[data-rule="pull-failing-checks"]')).toBeNull();
+    await expect.poll(() => badgeOf(tabId)).toBe(titles.length > 1 ? String(titles.length - 1) : '');
+    expect(await panel.$eval('[data-testid="user-turn"]', (element) => element.textContent)).toBe('Explain the failing check');
     const answer = await panel.$eval('[data-testid="assistant-turn"]', (element) => element.textContent ?? '');
     expect(answer).toContain('CI / test (20.x)');
     await panel.screenshot({ path: 'test-results/suggestions-answer.png', fullPage: true });
@@ -94,9 +98,9 @@ describe('proactive suggestions', () => {
     for (let round = 1; round <= 3; round++) {
       const { page, tabId } = await openPull();
       const panel = await tandem.openPanel(tabId);
-      await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-open-threads"]');
-      await panel.click('[data-testid="suggestion-card"][data-rule="pull-open-threads"] [data-testid="suggestion-dismiss"]');
-      await panel.waitForFunction(() => !document.querySelector('[data-rule="pull-open-threads"]'));
+      await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-untested-changes"]');
+      await panel.click('[data-testid="suggestion-card"][data-rule="pull-untested-changes"] [data-testid="suggestion-dismiss"]');
+      await panel.waitForFunction(() => !document.querySelector('[data-rule="pull-untested-changes"]'));
       await panel.close();
       await page.close();
     }
@@ -105,7 +109,29 @@ describe('proactive suggestions', () => {
     await panel.waitForSelector('[data-testid="suggestion-card"]');
     const rules = await panel.$$eval('[data-testid="suggestion-card"]', (cards) => cards.map((card) => card.getAttribute('data-rule')));
     expect(rules).toContain('pull-failing-checks');
-    expect(rules).not.toContain('pull-open-threads');
+    expect(rules).not.toContain('pull-untested-changes');
+    await panel.close();
+    await page.close();
+  });
+
+  it('offers cards that ask the model only once a provider is set, and takes them back when it is removed', async () => {
+    const { page, tabId } = await openPull();
+    const panel = await tandem.openPanel(tabId);
+    await panel.waitForSelector('[data-testid="suggestion-card"]');
+    const labels = () => panel.$$eval('[data-testid="suggestion-card"] .card__run', (runs) => runs.map((run) => run.textContent));
+    expect(await labels()).not.toContain('Asks the model');
+    expect(await panel.$('[data-rule="pull-open-threads"]')).toBeNull();
+    expect(Number(await badgeOf(tabId))).toBe((await labels()).length);
+
+    // As the options page saves it: the open panel and the badge follow without a reload.
+    await tandem.configure({ provider: { baseUrl: 'http://127.0.0.1:9/v1', model: 'any', apiKey: '' } });
+    await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-open-threads"]', { timeout: 10_000 });
+    expect(await labels()).toContain('Asks the model');
+    await expect.poll(async () => Number(await badgeOf(tabId))).toBe((await labels()).length);
+
+    await tandem.configure({ provider: null });
+    await panel.waitForFunction(() => !document.querySelector('[data-rule="pull-open-threads"]'), { timeout: 10_000 });
+    await expect.poll(async () => Number(await badgeOf(tabId))).toBe((await labels()).length);
     await panel.close();
     await page.close();
   });

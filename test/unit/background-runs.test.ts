@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentEvent } from '../../lib/agent/events';
 import type { RunUpdate } from '../../lib/messaging/protocol';
+import type { RunRequestSummary } from '../../lib/conversation/types';
 
 type PortListener = (port: FakePort) => void;
 let onConnect: PortListener | undefined;
@@ -19,7 +20,7 @@ vi.mock('wxt/browser', async () => {
 const view = {
   tabId: 7,
   context: { url: 'https://github.com/a/b/pull/1', title: 'PR', kind: 'generic', capturedAt: 1, facts: {}, redactions: 0, data: { type: 'generic', text: '', outline: [], tables: [], links: [] } },
-  tokens: 1, suggestions: [], dismissed: [], sections: [], excluded: [],
+  tokens: 1, suggestions: [], dismissed: [], accepted: [], sections: [], excluded: [],
 };
 vi.mock('../../entrypoints/background/tab-store', () => ({ getTabView: async () => view }));
 vi.mock('../../entrypoints/background/prefetch', () => ({ takePrefetch: async () => null }));
@@ -52,7 +53,7 @@ interface FakePort {
 }
 
 /** Connects a panel's run port, asks a question, and gives what the run accepted. */
-async function startRun(): Promise<{ updates: RunUpdate[]; ended: Promise<void>; conversationId: string; turnId: string }> {
+async function startRun(request: RunRequestSummary = { type: 'ask', question: 'Q?' }): Promise<{ updates: RunUpdate[]; ended: Promise<void>; conversationId: string; turnId: string }> {
   const updates: RunUpdate[] = [];
   let send: (message: unknown) => void = () => undefined;
   let ended: () => void = () => undefined;
@@ -66,7 +67,7 @@ async function startRun(): Promise<{ updates: RunUpdate[]; ended: Promise<void>;
   };
   const done = new Promise<void>((resolve) => (ended = resolve));
   onConnect?.(port);
-  send({ type: 'run-start', tabId: 7, conversationId: null, request: { type: 'ask', question: 'Q?' } });
+  send({ type: 'run-start', tabId: 7, conversationId: null, request });
   await vi.waitFor(() => expect(updates.some((update) => update.type === 'run-event' && update.event.type === 'action-propose')).toBe(true));
   const accepted = updates.find((update) => update.type === 'run-accepted');
   if (accepted?.type !== 'run-accepted') throw new Error('the run was not accepted');
@@ -86,6 +87,24 @@ describe('a run and the stored conversation', () => {
     await run.ended;
     const turn = (await loadConversation(run.conversationId))?.turns.find((candidate) => candidate.id === run.turnId);
     expect(turn).toMatchObject({ status: 'done', parts: [{ kind: 'action', proposal: { status: 'done', message: 'Copied.' } }, { kind: 'text', text: 'Answer.' }] });
+  });
+
+  it('shows a card’s title as the user’s message, and keeps the question it asked for the model', async () => {
+    const question = 'Summarise the unresolved review threads on this pull request: for each, the file, what the reviewer asks for.';
+    const run = await startRun({ type: 'ask', question, title: 'Summarise the open threads' });
+    release();
+    await run.ended;
+    const user = (await loadConversation(run.conversationId))?.turns.find((turn) => turn.role === 'user');
+    expect(user).toMatchObject({ text: 'Summarise the open threads', question });
+  });
+
+  it('shows a typed question as it was typed', async () => {
+    const run = await startRun({ type: 'ask', question: 'Which file changed most?' });
+    release();
+    await run.ended;
+    const user = (await loadConversation(run.conversationId))?.turns.find((turn) => turn.role === 'user');
+    expect(user).toEqual(expect.objectContaining({ text: 'Which file changed most?' }));
+    expect(user).not.toHaveProperty('question');
   });
 
   it('does not bring back a conversation deleted from History while its answer streamed', async () => {
