@@ -2,6 +2,7 @@
 import type { ChatCompletionChunk, ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
 import { AbortError, AgentError, ProviderError, StreamCutError, TimeoutError, toAgentError, type ErrorSettings } from './errors';
 import type { AgentEvent } from './events';
+import { maskExact } from './mask-exact';
 import { isRetryable, retryDelayMs, type RetryPolicy } from './retry';
 import type { AgentDeps, ChatMessage } from './types';
 
@@ -148,7 +149,7 @@ export async function* streamModelReply(messages: ChatMessage[], settings: StepS
       const stream = await deps.client.chat.completions.create(
         {
           model: deps.model,
-          messages,
+          messages: maskExact(messages, deps.maskedStrings),
           stream: true,
           ...(settings.toolsEnabled && settings.tools.length > 0 ? { tools: settings.tools } : {}),
           ...(deps.temperature !== undefined ? { temperature: deps.temperature } : {}),

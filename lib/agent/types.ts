@@ -54,4 +54,6 @@ export interface AgentDeps {
   textFallback?: boolean;
   /** Passed to the request as `temperature` when set. */
   temperature?: number;
+  /** Exact strings never sent to the model (the configured API key), masked wherever they appear. */
+  maskedStrings?: readonly string[];
 }

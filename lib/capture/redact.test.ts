@@ -296,3 +296,21 @@ describe('redaction on hostile and ordinary text (review findings)', () => {
     expect(result.text).toBe('clone https://bob:[redacted:basic-auth]@example.com/repo\n\n[redacted:private-key]\n[redacted:private-key]');
   });
 });
+
+describe('redaction on a megabyte of hostile text', () => {
+  // Each of these once made a pattern re-scan the rest of the text from every occurrence (minutes for
+  // `password=` or `sk-` repeated). Loose bounds: real timings belong to `npm run bench`.
+  it.each([
+    ['repeated assignments', 'password='.repeat(111_112)],
+    ['repeated opening quotes', 'password="'.repeat(100_000)],
+    ['repeated key prefixes', 'sk-'.repeat(333_334)],
+    ['repeated names', 'token '.repeat(166_667)],
+    ['a long base64 run', 'Ab1+'.repeat(250_000)],
+    ['repeated cookie pairs', `Cookie: ${'a=b; '.repeat(200_000)}`],
+    ['repeated YAML blocks', 'password: |\n'.repeat(83_334)],
+  ])('finishes quickly on %s', (_name, text) => {
+    const started = Date.now();
+    redactText(text);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

@@ -84,7 +84,7 @@ const HEADER_RULES: SecretRule[] = [
     name: 'authorization',
     // An HTTP Authorization header (any scheme, or none) or a bare bearer token, as logs and curl examples
     // print them; a value without a digit is a word ("Bearer authentication-scheme").
-    pattern: /\b((?:(?:Proxy-)?Authorization\\?["']?\s*[:=]\s*\\?["']?(?:(?:Bearer|Token|token|Digest|ApiKey|Api-Key|Key|SSWS|OAuth|GenieKey|Klaviyo-API-Key|Splunk)\s+)?)|Bearer\s+)(?!\[redacted:)(?=[A-Za-z0-9._~+/-]*\d)([A-Za-z0-9._~+/-]{16,}=*)/g,
+    pattern: /\b((?:(?:Proxy-)?Authorization\\?["']?\s*[:=]\s*\\?["']?(?:(?:Bearer|Token|token|Digest|ApiKey|Api-Key|Key|SSWS|OAuth|GenieKey|Klaviyo-API-Key|Splunk)\s+)?)|Bearer\s+)(?!\[redacted:)(?=[A-Za-z0-9._~+/-]{0,200}\d)([A-Za-z0-9._~+/-]{16,}=*)/g,
     replace: (name, prefix = '') => `${prefix}${name}`,
   },
   {

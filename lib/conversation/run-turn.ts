@@ -56,6 +56,8 @@ export async function* runTurn(request: RunRequestSummary, deps: TurnDeps): Asyn
     {
       client: clientFor(deps.provider),
       model: deps.provider.model,
+      // A page, a script's output or the user may show the key itself: it never goes to the model.
+      maskedStrings: deps.provider.apiKey ? [deps.provider.apiKey] : [],
       signal: deps.signal,
       maxSteps: deps.maxSteps,
       stallTimeoutMs: deps.provider.stallTimeoutMs,

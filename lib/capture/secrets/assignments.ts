@@ -25,7 +25,10 @@ const MAX_NAME = 100;
 const AFTER_NAME =
   /(\\*["'`])?(\])?(?:\[\])?(?:(?:[ \t]*:[ \t]*|[ \t]+)[A-Za-z][\w.<>[\]?|]{0,30}(?=[ \t]*[:?+.]?=))?[ \t]*(=>|:{1,3}=|[?+.|]?=(?![=>])|->|:(?![:\\/])|,|\(|>)?[ \t]*@?(?:([|>][-+]?)[ \t]*\r?\n[ \t]*)?/y;
 const OPENING_QUOTE = /(\\*)(["'`])/y;
-const UNQUOTED = /[^\s"'`,;<]+/y;
+// Capped: a value longer than any secret is no assignment, and an uncapped scan from every name in a long
+// run ("password=password=…") would read the rest of the text each time.
+const MAX_VALUE = 1000;
+const UNQUOTED = /[^\s"'`,;<]{1,1001}/y;
 
 interface Value {
   start: number;
@@ -49,17 +52,18 @@ function quotedValue(text: string, at: number): Value | undefined {
   if (!open) return undefined;
   const closing = `${open[1]}${open[2]}`;
   const start = at + open[0].length;
-  let end = text.indexOf(closing, start);
+  const window = text.slice(start, start + MAX_VALUE + closing.length);
+  let end = window.indexOf(closing);
   // An unescaped quote preceded by a backslash is part of the value.
-  while (end > start && open[1] === '' && text.charAt(end - 1) === '\\') end = text.indexOf(closing, end + 1);
-  const newline = text.indexOf('\n', start);
+  while (end > 0 && open[1] === '' && window.charAt(end - 1) === '\\') end = window.indexOf(closing, end + 1);
+  const newline = window.indexOf('\n');
   if (end === -1 || (newline !== -1 && newline < end)) {
     // Unclosed on its line (cut short, or a quote inside a path): the value is its first word.
     UNQUOTED.lastIndex = start;
     const word = UNQUOTED.exec(text);
-    end = start + (word?.[0].length ?? 0);
+    return { start, end: start + (word?.[0].length ?? 0), quoted: true };
   }
-  return { start, end, quoted: true };
+  return { start, end: start + end, quoted: true };
 }
 
 function unquotedValue(text: string, at: number): Value | undefined {
@@ -76,8 +80,9 @@ function unquotedValue(text: string, at: number): Value | undefined {
 
 /** An element's text up to its closing tag, without the spaces and line breaks around it. */
 function xmlValue(text: string, at: number): Value | undefined {
-  const close = text.indexOf('<', at);
-  if (close === -1 || close - at > 1000 || !text.startsWith('</', close)) return undefined;
+  const offset = text.slice(at, at + MAX_VALUE).indexOf('<');
+  const close = at + offset;
+  if (offset === -1 || !text.startsWith('</', close)) return undefined;
   const inner = text.slice(at, close);
   const start = at + (inner.length - inner.trimStart().length);
   const end = close - (inner.length - inner.trimEnd().length);

@@ -7,7 +7,8 @@ export interface TokenRule {
   name: string;
   /** Without capturing groups (the combined pattern tells rules apart by group number). */
   source: string;
-  /** Whether the token starts where no word character stands before it (most do). */
+  /** Whether the token starts where no word character or dash stands before it (most do): a dash
+   * would let a long run of prefixes ("sk-sk-sk-…") be tried from each one, quadratically. */
   bounded: boolean;
 }
 
@@ -25,7 +26,7 @@ const token = (name: string, body: string, end = END): TokenRule => ({ name, sou
 export const TOKEN_RULES: TokenRule[] = [
   // Cloud providers
   // AWS access key ids: the four-letter prefix names the kind (user, session, bearer, context, …), then base32.
-  token('aws-access-key', `(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)(?![A-Z2-7]*EXAMPLE)[A-Z2-7]{16}`),
+  token('aws-access-key', `(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)(?![A-Z2-7]{0,9}EXAMPLE)[A-Z2-7]{16}`),
   token('aws-bedrock-key', `ABSK[${B64}]{109,269}={0,2}`, ''),
   token('aws-bedrock-key', `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[${B64}=%&-]*`, ''),
   token('azure-client-secret', `[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}`, '(?![A-Za-z0-9_~.-])'),
@@ -96,8 +97,8 @@ export const TOKEN_RULES: TokenRule[] = [
   // AI providers
   token('anthropic-key', `sk-ant-[a-z]{3,8}\\d{2}-${word('{32,}')}`, '(?![A-Za-z0-9_-])'),
   // Real keys mix digits and capitals; requiring both keeps kebab-case slugs like "sk-foo-bar" safe.
-  token('openai-key', `sk-(?!ant-)(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Z])${word('{32,}')}`, '(?![A-Za-z0-9_-])'),
-  token('huggingface-token', `(?:hf_|api_org_)(?=[a-z0-9]*[A-Z])${alnum('{34}')}`),
+  token('openai-key', `sk-(?!ant-)(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]{0,200}[0-9])(?=[A-Za-z0-9_-]{0,200}[A-Z])${word('{32,}')}`, '(?![A-Za-z0-9_-])'),
+  token('huggingface-token', `(?:hf_|api_org_)(?=[a-z0-9]{0,40}[A-Z])${alnum('{34}')}`),
   token('groq-key', `gsk_${alnum('{52}')}`),
   token('xai-key', `xai-${alnum('{80}')}`),
   token('perplexity-key', `pplx-${alnum('{48}')}`),
@@ -106,13 +107,13 @@ export const TOKEN_RULES: TokenRule[] = [
   token('notion-token', `(?:ntn_\\d{11}${alnum('{35}')}|secret_${alnum('{43}')})`),
 
   // Messaging and collaboration
-  token('slack-token', `xox[abeoprs]-(?:\\d-)?(?=[A-Za-z0-9-]*\\d)[A-Za-z0-9-]{10,}`, '(?![A-Za-z0-9_-])'),
+  token('slack-token', `xox[abeoprs]-(?:\\d-)?(?=[A-Za-z0-9-]{0,200}\\d)[A-Za-z0-9-]{10,}`, '(?![A-Za-z0-9_-])'),
   token('slack-token', `xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{100,}`),
   token('slack-token', `xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+`),
   token('telegram-bot-token', `(?<![\\d:])\\d{5,16}:[A-Za-z0-9_-]{35}`, '(?![A-Za-z0-9_-])'),
   token('discord-token', `[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}`, '(?![A-Za-z0-9_-])'),
   token('twilio-key', `(?:SK|AC)[a-z0-9]{32}`),
-  token('sendgrid-key', `SG\\.(?=[A-Za-z0-9_.-]*\\d)[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}`, '(?![A-Za-z0-9_-])'),
+  token('sendgrid-key', `SG\\.(?=[A-Za-z0-9_.-]{0,200}\\d)[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}`, '(?![A-Za-z0-9_-])'),
   token('brevo-key', `x(?:keysib|smtpsib)-${hex('{64}')}-${alnum('{16}')}`),
   token('mailgun-key', `(?:key|pubkey)-${hex('{32}')}`),
   token('mailchimp-key', `[a-z0-9]{32}-us\\d{1,2}`),
@@ -165,6 +166,6 @@ export function combineTokenRules(rules: readonly TokenRule[]): CombinedTokens {
   const bounded = rules.filter((rule) => rule.bounded);
   const free = rules.filter((rule) => !rule.bounded);
   const group = (rule: TokenRule) => `(${rule.source})`;
-  const source = `(?<![A-Za-z0-9_])(?:${bounded.map(group).join('|')})|${free.map(group).join('|')}`;
+  const source = `(?<![A-Za-z0-9_-])(?:${bounded.map(group).join('|')})|${free.map(group).join('|')}`;
   return { pattern: new RegExp(source, 'g'), rules: [...bounded, ...free] };
 }
