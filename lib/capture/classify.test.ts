@@ -50,10 +50,24 @@ describe('classify: other pages by their DOM', () => {
     expect(classify('https://example.org/post', fileDocument(`${articles}/${name}/source.html`), [])).toBe('docs');
   });
 
-  it('the mathjax page (readerable = false) is not docs', () => {
+  it('the mathjax page, which the quick readerable check turns down, is docs: Readability finds its article', () => {
     const metadata = JSON.parse(readFileSync(`${articles}/mathjax/expected-metadata.json`, 'utf8')) as { readerable: boolean };
     expect(metadata.readerable).toBe(false);
-    expect(classify('https://example.org/mathjax', fileDocument(`${articles}/mathjax/source.html`), [])).not.toBe('docs');
+    expect(classify('https://example.org/mathjax', fileDocument(`${articles}/mathjax/source.html`), [])).toBe('docs');
+  });
+
+  it('an article stays an article with a table of dated numbers in it, or on a dashboard vendor\'s host', () => {
+    const rows = Array.from({ length: 12 }, (_unused, index) => `<tr><td>2024-01-${String(index + 1).padStart(2, '0')}</td><td>${index * 3}</td></tr>`).join('');
+    const html = readFileSync(`${articles}/nytimes-1/source.html`, 'utf8').replace('</body>', `<table><tr><th>Date</th><th>Value</th></tr>${rows}</table></body>`);
+    expect(classify('https://example.org/post', documentOf(html), [])).toBe('docs');
+    const blog = 'https://www.datadoghq.com/blog/some-post/';
+    expect(classify(blog, documentOf(readFileSync(`${articles}/nytimes-1/source.html`, 'utf8'), blog), [])).toBe('docs');
+    expect(classify('https://app.datadoghq.com/dashboard/abc', documentOf('<div id="root"></div>', 'https://app.datadoghq.com/dashboard/abc'), [])).toBe('dashboard');
+  });
+
+  it('a page whose only text is a log or a form is not an article', () => {
+    const log = Array.from({ length: 40 }, (_unused, index) => `<div>2024-01-01T00:00:${String(index).padStart(2, '0')}Z step ${index} ok exit=0 duration_ms=${index * 7}</div>`).join('');
+    expect(classify('https://ci.example.org/job/1', documentOf(`<main>${log}</main>`), [])).toBe('generic');
   });
 
   it('a Grafana-like page and a table of timed numbers are dashboards', () => {

@@ -2,7 +2,8 @@
 
 import { isProbablyReaderable } from '@mozilla/readability';
 import type { PageKind } from '../context/types';
-import { detectDashboard } from './dashboard/detect';
+import { detectDashboard, detectDashboardProduct } from './dashboard/detect';
+import { hasReadableArticle } from './docs';
 import { parseGithubPath } from './github/index';
 
 export const GITHUB_HOST = 'github.com';
@@ -41,10 +42,15 @@ export function githubKind(url: URL): PageKind {
   return 'generic';
 }
 
-// The kinds told by reading the DOM, in order; each reading is a pass over the page.
+// The kinds told by reading the DOM, in order; each reading is a pass over the page. A dashboard
+// product's own markers win; an article comes before data-shaped content (a table of dated numbers,
+// a line chart, a Datadog host), which articles hold too: a blog post with a chart is read as an article.
+// Last, a page the quick readerable check turns down is still an article when Readability finds one.
 const DOM_KINDS: [PageKind, (document: Document, url: URL | null) => boolean][] = [
-  ['dashboard', (document, url) => detectDashboard(document, url) !== null],
+  ['dashboard', (document) => detectDashboardProduct(document, null) !== null],
   ['docs', (document) => isProbablyReaderable(document)],
+  ['dashboard', (document, url) => detectDashboard(document, url) !== null],
+  ['docs', (document) => hasReadableArticle(document)],
 ];
 
 export function classify(url: URL | string, document: Document | null, githubHosts: string[]): PageKind {

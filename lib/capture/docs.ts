@@ -85,13 +85,46 @@ interface Article {
 // is read directly: its main element (or the body), whose text is the bulk of such a page anyway.
 export const READABILITY_MAX_TEXT_CHARS = 200_000;
 
-function readWithReadability(document: Document): Article {
+function parseWithReadability(document: Document): Article | null {
   const clone = document.cloneNode(true) as Document;
   // keepClasses: language-x classes name the language of code blocks; the serializer returns the
   // article element itself so nothing is re-parsed through innerHTML.
   const article = new Readability<Element>(clone, { keepClasses: true, serializer: (node) => node as Element }).parse();
-  if (!article?.content) throw new ReadabilityFailedError();
-  return { ...article, content: article.content };
+  return article?.content ? { ...article, content: article.content } : null;
+}
+
+// classify may already have parsed the page to decide it is an article; the capture that follows in
+// the same reading takes that parse once instead of running Readability a second time.
+const parsedForCapture = new WeakMap<Document, Article>();
+
+function readWithReadability(document: Document): Article {
+  const parsed = parsedForCapture.get(document);
+  parsedForCapture.delete(document);
+  const article = parsed ?? parseWithReadability(document);
+  if (!article) throw new ReadabilityFailedError();
+  return article;
+}
+
+/** Readability's own threshold: an article needs this many characters of text (its charThreshold). */
+export const MIN_ARTICLE_CHARS = 500;
+
+/**
+ * Whether Readability finds an article on the page, for pages its quick isProbablyReaderable check
+ * turns down (it counts only long paragraphs outside "unlikely" containers, so a page of short
+ * paragraphs, a list article or an article inside an app shell fails it). A page with more text than
+ * the docs adapter would give to Readability is not parsed here: its size alone makes it a reading.
+ */
+export function hasReadableArticle(document: Document): boolean {
+  const size = document.body?.textContent?.length ?? 0;
+  if (size < MIN_ARTICLE_CHARS || size > READABILITY_MAX_TEXT_CHARS) return false;
+  const article = parseWithReadability(document);
+  const text = article?.content.textContent ?? '';
+  // Prose, not a log or a form: a few sentences of some length. Readability returns its best guess
+  // on any page with text, so the length alone would take a CI log or a code view for an article.
+  const sentences = text.match(/[\p{Lu}][^.!?\n]{30,}[.!?](?=\s|$)/gu)?.length ?? 0;
+  if (!article || text.trim().length < MIN_ARTICLE_CHARS || sentences < 2) return false;
+  parsedForCapture.set(document, article);
+  return true;
 }
 
 const metaContent = (document: Document, selector: string): string | null =>

@@ -4,7 +4,8 @@ import type { Skill } from './types';
 export const docTldr: Skill = {
   id: 'doc-tldr',
   title: 'TL;DR',
-  description: 'An extractive summary: the most central sentences of the text, quoted verbatim in article order, plus the code samples.',
+  description:
+    'An extractive summary: the most central sentences of the text, quoted verbatim (citation markers dropped) in article order, never reference lists, captions or navigation, plus the code samples.',
   kinds: ['docs'],
   views: ['markdown'],
   script: SKILL_SCRIPTS['doc-tldr'],

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { DocData } from '../context/types';
-import { splitSentences, summarizeText, textRankScores } from './sentence-ranking';
+import { isReferenceMatter, splitSentences, summarizeText, textRankScores, withoutCitationMarkers } from './sentence-ranking';
+import { classify } from '../capture/classify';
+import { docsAdapter } from '../capture/docs';
 import { realFixtures } from '../../test/fixtures/paths';
 
 describe('splitSentences', () => {
@@ -69,5 +71,71 @@ describe('summarizeText on real articles', () => {
       cursor = at + sentence.length;
     }
     if (page.text.length > 3000 && sentences.length >= 3) expect(thirds.size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('reference matter never becomes a TL;DR sentence', () => {
+  it('tells reference entries, captions and navigation from prose', () => {
+    for (const line of [
+      '^ a b "Mozilla Manifesto". Mozilla. Retrieved 2014-07-01.',
+      '12. ^ Baker, Mitchell (3 April 2014). "Brendan Eich Steps Down as Mozilla CEO".',
+      '[3] Smith, J. Time loops in film. Film Quarterly.',
+      'Ouelette, Jennifer (1 December 2018). Retrieved 1 December 2018.',
+      'Smith, J. (2019). On loops. Journal of Loops 4 (2): 1–9. doi:10.1000/182.',
+      'The Book of Loops. Penguin. ISBN 978-0-14-044913-6.',
+      'Figure 3: Latency before and after the change.',
+      'Skip to main content and read the rest of this page.',
+    ]) {
+      expect(isReferenceMatter(line), line).toBe(true);
+    }
+    for (const line of [
+      'Mozilla produces many products such as the Firefox web browser.',
+      'The figure rose after the table was retrieved from the archive.',
+      'A table of results follows the discussion of the method.',
+    ]) {
+      expect(isReferenceMatter(line), line).toBe(false);
+    }
+    expect(withoutCitationMarkers('It was released in 2004.[1][12] It grew.[citation needed]')).toBe('It was released in 2004. It grew.');
+  });
+
+  it('drops a whole reference entry, split into sentences or not, and the markers in prose', () => {
+    const prose = Array.from({ length: 6 }, (_unused, index) => `Mozilla builds the Firefox browser and the Thunderbird mail client for everyone, release ${index}.[${index + 1}]`);
+    const references = [
+      '^ Baker, Mitchell (3 April 2014). "Brendan Eich Steps Down as Mozilla CEO". mozilla blog. Mozilla. Retrieved 2014-04-04.',
+      '^ "Mozilla builds the Firefox browser and the Thunderbird mail client". The Mozilla Blog. Retrieved 2015-04-20.',
+    ];
+    const sentences = summarizeText([...prose, '', ...references].join('\n'));
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) {
+      expect(sentence).toMatch(/^Mozilla builds the Firefox browser .*, release \d\.$/);
+    }
+  });
+});
+
+describe('TL;DR of real articles, read as the extension reads them', () => {
+  const roots = [`${realFixtures}/articles`, `${realFixtures}/articles-extra`];
+  const pages = roots.flatMap((root) =>
+    readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => [entry.name, `${root}/${entry.name}/source.html`] as const),
+  );
+
+  it('has the Readability test pages and the Wikipedia articles', () => {
+    expect(pages.map(([name]) => name)).toEqual(expect.arrayContaining(['mathjax', 'wikipedia', 'wikipedia-3', 'wikipedia-4']));
+    expect(pages.length).toBeGreaterThanOrEqual(13);
+  });
+
+  it.each(pages)('%s is an article, and its TL;DR holds no reference, caption or navigation line', async (_name, path) => {
+    // Any host: an article is told by its content, not by where it is served.
+    const url = 'https://pages.example.net/some/where';
+    const document = new JSDOM(readFileSync(path, 'utf8'), { url }).window.document;
+    expect(classify(url, document, [])).toBe('docs');
+    const { data } = await docsAdapter.capture(document, new URL(url), 'docs', { githubHosts: [], viewport: null } as never);
+    const sentences = summarizeText((data as DocData).text);
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) {
+      expect(sentence).not.toMatch(/\^|Retrieved|\[\d+\]|doi:|ISBN|Archived from/);
+      expect(isReferenceMatter(sentence)).toBe(false);
+    }
   });
 });

@@ -17,7 +17,8 @@ export function splitSentences(text: string): TextSentence[] {
     const trimmed = raw.trim();
     if (trimmed.length > 0) sentences.push({ text: trimmed, start: start + leading });
   };
-  const boundary = /([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘([]?[A-Z0-9])|\n\s*\n/g;
+  // A citation marker after the full stop ("…exceptions.[1] The…") still ends the sentence.
+  const boundary = /([.!?…]+["'”’)\]]*(?:\[(?:\d+|[a-z]|note \d+|citation needed)\])*)(\s+)(?=["'“‘([]?[A-Z0-9])|\n\s*\n/g;
   let start = 0;
   for (let match = boundary.exec(text); match !== null; match = boundary.exec(text)) {
     const end = match.index + (match[1] ?? '').length;
@@ -29,6 +30,33 @@ export function splitSentences(text: string): TextSentence[] {
   }
   push(start, text.length);
   return sentences;
+}
+
+/** Inline citation markers ("[1]", "[2][3]", "[a]", "[citation needed]"): not part of what a sentence says. */
+export function withoutCitationMarkers(sentence: string): string {
+  return sentence.replace(/\[(?:\d+|[a-z]|note \d+|citation needed)\]/g, '');
+}
+
+// Reference lists, footnotes, captions and navigation split into "sentences" too, and TextRank likes
+// them: a cited title repeats the words of the text it supports. Any line of a sentence that looks
+// like one of these rules the sentence out.
+const REFERENCE_MATTER: RegExp[] = [
+  // Wikipedia's back-links ("^ a b …") and numbered notes ("1. ^ …", "[1] Smith, …").
+  /^\s*(?:\d+\.\s*)?\^/,
+  /^\s*\[\d+\]/,
+  /\bRetrieved (?:on )?(?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})/,
+  /\b(?:Archived from the original|Accessed on|Cited by)\b/i,
+  /\bdoi:\s*10\.|\bdoi\.org\/|\bISBN(?:-1[03])?:?\s*[\dX][\dX -]{8,}|\bISSN:?\s*\d|\bPMID:?\s*\d|\barXiv:\s*\d/i,
+  // Captions and credits.
+  /^\s*(?:Figure|Fig\.|Table|Image|Photo|Photograph|Credit|Source|Caption|Illustration)\s*\d*\s*[:.—–-]/i,
+  /^\s*\((?:Photo|Image|Credit)\b/i,
+  // Navigation and page furniture.
+  /^\s*(?:Jump to|Skip to|Main menu|Share (?:this|on)|Read more|Related (?:posts|articles|stories)|Back to top|Sign (?:in|up)|Log in|Next post|Previous post)\b/i,
+];
+
+/** Whether any line of `sentence` is reference-list, caption or navigation matter rather than prose. */
+export function isReferenceMatter(sentence: string): boolean {
+  return sentence.split('\n').some((line) => REFERENCE_MATTER.some((pattern) => pattern.test(line)));
 }
 
 /** Lower-case content words (stop words and one-letter tokens dropped). */
@@ -100,18 +128,29 @@ export interface SummaryOptions {
 }
 
 /**
- * The best-ranked sentences of `text`, verbatim and in text order, within the sentence and word
- * budget. At most two come from each third of the text, so a summary covers more than the intro.
+ * The best-ranked sentences of `text`, verbatim (less inline citation markers) and in text order,
+ * within the sentence and word budget; reference lists, captions and navigation are never among
+ * them. At most two come from each third of the text, so a summary covers more than the intro.
  */
 export function summarizeText(text: string, options: SummaryOptions = {}): string[] {
   const maxSentences = options.maxSentences ?? 5;
   const maxWords = options.maxWords ?? 120;
   const wordCount = (sentence: string) => sentence.split(/\s+/).filter((word) => word.length > 0).length;
   // Headings, captions and fragments have no verb-bearing length; run-ons blow the word budget.
-  const candidates = splitSentences(text).filter((sentence) => {
-    const words = wordCount(sentence.text);
-    return words >= 6 && words <= 45 && /[.!?…]["'”’)\]]*$/.test(sentence.text);
-  });
+  // A reference entry holds several "sentences" ("Baker, M. (2014). "Title". Blog."): each is judged
+  // by the whole lines it sits on, where the entry's "^" or "Retrieved" is.
+  const linesAround = (sentence: TextSentence) => {
+    const start = text.lastIndexOf('\n', sentence.start) + 1;
+    const end = text.indexOf('\n', sentence.start + sentence.text.length);
+    return text.slice(start, end < 0 ? text.length : end);
+  };
+  const candidates = splitSentences(text)
+    .filter((sentence) => !isReferenceMatter(linesAround(sentence)))
+    .map((sentence) => ({ ...sentence, text: withoutCitationMarkers(sentence.text) }))
+    .filter((sentence) => {
+      const words = wordCount(sentence.text);
+      return words >= 6 && words <= 45 && /[.!?…]["'”’)\]]*$/.test(sentence.text);
+    });
   const scores = textRankScores(candidates.map((sentence) => sentence.text));
   const order = candidates.map((_sentence, index) => index).sort((left, right) => scores[right]! - scores[left]! || left - right);
   const perThird = [0, 0, 0];

@@ -4,14 +4,15 @@ import type { PageData } from '../../context/types';
 import { summarizeText } from '../sentence-ranking';
 
 export function docTldr(page: PageData) {
-  if (page.type !== 'doc') throw new Error('doc-tldr needs a documentation page');
+  // Offered on docs pages; the model may run it anywhere (run_skill), and a generic page's text is prose too.
+  if (page.type !== 'doc' && page.type !== 'generic') throw new Error('doc-tldr needs a page with text (an article or documentation)');
   const sentences = summarizeText(page.text, { maxSentences: 5, maxWords: 120 });
-  const codeSamples = page.codeBlocks.map((block) => ({ language: block.language ?? 'unknown', lines: block.code.split('\n').length }));
+  const codeSamples = (page.type === 'doc' ? page.codeBlocks : []).map((block) => ({ language: block.language ?? 'unknown', lines: block.code.split('\n').length }));
   const lines = sentences.length > 0 ? sentences.map((sentence) => `- ${sentence}`) : ['The page has too little prose to summarise.'];
   if (codeSamples.length > 0) {
     const languages = [...new Set(codeSamples.map((sample) => sample.language))].join(', ');
     lines.push('', `${codeSamples.length} code sample${codeSamples.length === 1 ? '' : 's'} (${languages}).`);
   }
   view.markdown(lines.join('\n'));
-  return { title: page.title, sentences, codeSamples };
+  return { title: page.type === 'doc' ? page.title : null, sentences, codeSamples };
 }
