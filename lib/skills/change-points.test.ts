@@ -6,11 +6,14 @@ import {
   mergeChangePoints,
   noiseAutocorrelation,
   peltSegmentation,
+  removeSeason,
   removeSpikes,
-  type ChangePointOptions,
+  seasonalPeriod,
 } from './change-points';
 import { f1Measure, segmentationCovering, type AnnotationSets } from './changepoint-metrics';
 import { realFixtures } from '../../test/fixtures/paths';
+import { generateTrainingSet } from '../../test/fixtures/changepoints-synthetic/generate';
+import { bestSingleSplit, binarySegmentation, noChange } from '../../test/fixtures/changepoints-synthetic/baselines';
 
 function seededNormal(seed: number): () => number {
   let state = seed >>> 0;
@@ -94,6 +97,24 @@ describe('detectChangePoints on synthetic series', () => {
     expect(peltSegmentation(values.length, squaredError, 1, 2)).toEqual([4]);
     expect(mergeChangePoints([[10, 40], [12, 90]], 5)).toEqual([10, 40, 90]);
   });
+
+  it('removes a monthly cycle and keeps the level shift under it', () => {
+    const noise = seededNormal(21);
+    const cycle = [0, 3, 6, 8, 6, 3, 0, -3, -6, -8, -6, -3];
+    const values = Array.from({ length: 240 }, (_value, index) => (index < 150 ? 0 : 5) + cycle[index % 12]! + 0.5 * noise());
+    expect(seasonalPeriod(values, 0.3)).toBe(12);
+    const deseasoned = removeSeason(values, 12);
+    expect(Math.max(...deseasoned.slice(20, 140)) - Math.min(...deseasoned.slice(20, 140))).toBeLessThan(5);
+    expect(nearTo(detectChangePoints(values), [150], 3)).toBe(true);
+    // Independent noise has no period.
+    expect(seasonalPeriod(Array.from({ length: 240 }, () => noise()), 0.3)).toBe(0);
+  });
+
+  it('places the changes of a 5,000-point series point by point after segmenting block means', () => {
+    const noise = seededNormal(22);
+    const values = Array.from({ length: 5000 }, (_value, index) => (index < 1234 ? 0 : index < 3777 ? 2 : -1) + noise());
+    expect(nearTo(detectChangePoints(values), [1234, 3777], 3)).toBe(true);
+  });
 });
 
 interface TcpdDataset {
@@ -102,7 +123,7 @@ interface TcpdDataset {
   series: { label: string; raw: (number | null)[] }[];
 }
 
-interface SeriesScore {
+interface Score {
   f1: number;
   cover: number;
 }
@@ -111,71 +132,70 @@ function mean(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0) / values.length;
 }
 
-/**
- * Leave-one-out estimate of how the detector scores on a series it was not tuned on: for each series,
- * the candidate with the best mean F1 on the other series is chosen (the first in grid order on a
- * tie) and scored on the held-out one. `scores[candidate][series]`.
- */
-function leaveOneOut(scores: readonly (readonly SeriesScore[])[]): SeriesScore {
-  const seriesCount = scores[0]!.length;
-  const heldOut: SeriesScore[] = [];
-  for (let held = 0; held < seriesCount; held++) {
-    let chosen = 0;
-    let chosenF1 = Number.NEGATIVE_INFINITY;
-    scores.forEach((candidate, index) => {
-      const othersF1 = candidate.reduce((total, score, series) => (series === held ? total : total + score.f1), 0);
-      if (othersF1 > chosenF1) {
-        chosen = index;
-        chosenF1 = othersF1;
-      }
-    });
-    heldOut.push(scores[chosen]![held]!);
-  }
-  return { f1: mean(heldOut.map((score) => score.f1)), cover: mean(heldOut.map((score) => score.cover)) };
-}
+// Measured when the defaults were set: training 0.793 / 0.786 (F1 / covering); validation on the
+// 16 TCPD series, run once after the choice, 0.780 / 0.744 (no change 0.696 / 0.608, one best split
+// 0.752 / 0.765, binary segmentation 0.586 / 0.590).
+const TRAINING_F1_FLOOR = 0.78;
+const TRAINING_COVER_FLOOR = 0.775;
+const VALIDATION_F1_FLOOR = 0.77;
+const VALIDATION_COVER_FLOOR = 0.73;
 
-describe('detectChangePoints on the Turing Change Point Dataset', () => {
+// The defaults were chosen on a generated training set (bench/change-point-tuning.ts), never on the
+// TCPD series below: those only validate the choice. Both figures are floors a little under what was
+// measured when the defaults were set, so that a regression fails.
+describe('detectChangePoints on the generated training set (seeds 1–240)', () => {
+  it('scores F1 and covering above every baseline', () => {
+    const set = generateTrainingSet(240);
+    const score = (detect: (values: readonly (number | null)[]) => number[]): Score => {
+      const scores = set.map((series) => {
+        const predicted = detect(series.values);
+        return { f1: f1Measure(series.annotations, predicted).f1, cover: segmentationCovering(series.annotations, predicted, series.values.length) };
+      });
+      return { f1: mean(scores.map((item) => item.f1)), cover: mean(scores.map((item) => item.cover)) };
+    };
+    const detector = score((values) => detectChangePoints(values));
+    const baselines = { 'no change': score(noChange), 'best single split': score(bestSingleSplit), 'binary segmentation': score((values) => binarySegmentation(values)) };
+    console.log(
+      `generated set (240 series): F1 ${detector.f1.toFixed(3)}, covering ${detector.cover.toFixed(3)}; ` +
+        Object.entries(baselines).map(([name, item]) => `${name} ${item.f1.toFixed(3)} / ${item.cover.toFixed(3)}`).join(', '),
+    );
+    expect(detector.f1).toBeGreaterThanOrEqual(TRAINING_F1_FLOOR);
+    expect(detector.cover).toBeGreaterThanOrEqual(TRAINING_COVER_FLOOR);
+    for (const baseline of Object.values(baselines)) {
+      expect(detector.f1).toBeGreaterThan(baseline.f1);
+      expect(detector.cover).toBeGreaterThan(baseline.cover);
+    }
+  }, 120_000);
+});
+
+describe('detectChangePoints validated on the Turing Change Point Dataset', () => {
   const root = `${realFixtures}/changepoints`;
   const annotations = JSON.parse(readFileSync(`${root}/annotations.json`, 'utf8')) as Record<string, AnnotationSets>;
   const datasets = readdirSync(`${root}/datasets`)
     .filter((name) => name.endsWith('.json'))
     .map((name) => JSON.parse(readFileSync(`${root}/datasets/${name}`, 'utf8')) as TcpdDataset);
 
-  function scoreAll(options: ChangePointOptions = {}): SeriesScore[] {
-    return datasets.map((dataset) => {
+  function scoreAll(detect: (values: readonly (number | null)[]) => number[]): Score & { empty: number } {
+    const scores = datasets.map((dataset) => {
       const sets = annotations[dataset.name];
       if (!sets) throw new Error(`no annotations for ${dataset.name}`);
       // Multivariate series (run_log has two dimensions): each dimension on its own, then merged.
-      const predicted = mergeChangePoints(dataset.series.map((series) => detectChangePoints(series.raw, options)), 5);
-      return { f1: f1Measure(sets, predicted).f1, cover: segmentationCovering(sets, predicted, dataset.n_obs) };
+      const predicted = mergeChangePoints(dataset.series.map((series) => detect(series.raw)), 5);
+      return { f1: f1Measure(sets, predicted).f1, cover: segmentationCovering(sets, predicted, dataset.n_obs), empty: predicted.length === 0 };
     });
+    return { f1: mean(scores.map((item) => item.f1)), cover: mean(scores.map((item) => item.cover)), empty: scores.filter((item) => item.empty).length };
   }
 
-  it('reaches mean F1 0.80 and covering 0.70 with default parameters, beside a leave-one-out estimate', () => {
+  it('holds on the 16 shared series, which took no part in choosing the defaults', () => {
     expect(datasets.length).toBeGreaterThanOrEqual(16);
-    const inSample = scoreAll();
-    const meanF1 = mean(inSample.map((score) => score.f1));
-    const meanCover = mean(inSample.map((score) => score.cover));
-    const noChangeF1 = mean(datasets.map((dataset) => f1Measure(annotations[dataset.name]!, []).f1));
-
-    // The defaults were chosen while looking at these same series, so the in-sample figure is
-    // optimistic. Leave-one-out re-chooses them without the held-out series: first the penalty
-    // alone, then the penalty together with the autocorrelation cap (the two set how strict the
-    // detector is; the cap matters for most of these series, whose noise is close to a random walk).
-    const penalties = [2, 3, 4];
-    const caps = [0.7, 0.8, 0.9];
-    const grid = penalties.flatMap((penaltyFactor) => caps.map((maxAutocorrelation) => ({ penaltyFactor, maxAutocorrelation })));
-    const gridScores = grid.map((options) => scoreAll(options));
-    const penaltyOnly = leaveOneOut(gridScores.filter((_scores, index) => grid[index]!.maxAutocorrelation === 0.8));
-    const penaltyAndCap = leaveOneOut(gridScores);
-
+    const detector = scoreAll((values) => detectChangePoints(values));
+    const baselines = { 'no change': scoreAll(noChange), 'best single split': scoreAll(bestSingleSplit), 'binary segmentation': scoreAll((values) => binarySegmentation(values)) };
     console.log(
-      `TCPD (${datasets.length} series): mean F1 ${meanF1.toFixed(3)}, mean covering ${meanCover.toFixed(3)} ` +
-        `(no-change baseline F1 ${noChangeF1.toFixed(3)}); leave-one-out: penalty from {${penalties.join(', ')}} ` +
-        `F1 ${penaltyOnly.f1.toFixed(3)}, covering ${penaltyOnly.cover.toFixed(3)}; penalty × autocorrelation cap ` +
-        `{${caps.join(', ')}} F1 ${penaltyAndCap.f1.toFixed(3)}, covering ${penaltyAndCap.cover.toFixed(3)}`,
+      `TCPD (${datasets.length} series, validation): F1 ${detector.f1.toFixed(3)}, covering ${detector.cover.toFixed(3)}, ` +
+        `${detector.empty} series without a change point; ` +
+        Object.entries(baselines).map(([name, item]) => `${name} ${item.f1.toFixed(3)} / ${item.cover.toFixed(3)}`).join(', '),
     );
-    expect(meanF1).toBeGreaterThanOrEqual(0.8);
-    expect(meanCover).toBeGreaterThanOrEqual(0.7);
+    expect(detector.f1).toBeGreaterThanOrEqual(VALIDATION_F1_FLOOR);
+    expect(detector.cover).toBeGreaterThanOrEqual(VALIDATION_COVER_FLOOR);
   });
 });

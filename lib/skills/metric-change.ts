@@ -4,7 +4,8 @@ import type { Skill } from './types';
 export const metricChange: Skill = {
   id: 'metric-change',
   title: 'What changed in the metrics',
-  description: 'Change points in every series of the dashboard: where a metric shifted, from what to what, and which other metrics moved at the same time.',
+  description:
+    'Why a metric moved, in words: when each series changed and by how much, largest first, which other series moved within a few points of it and which did not, with the changes marked on charts.',
   kinds: ['dashboard'],
   views: ['markdown', 'chart'],
   script: SKILL_SCRIPTS['metric-change'],

@@ -97,7 +97,7 @@ describe('skills run from their built source', () => {
     expect(latency?.before).toBeCloseTo(100, -1);
     expect(latency?.after).toBeCloseTo(300, -1);
     expect(latency?.alsoChanged).toEqual(['errors']);
-    expect(views[0]).toMatchObject({ type: 'markdown', text: expect.stringContaining('**latency** moved from') });
+    expect(views[0]).toMatchObject({ type: 'markdown', text: '**latency** rose 200% at 10:25 (100 ms → 300 ms); errors rose 701% at 10:24, 1 point earlier (5 → 40); cpu did not move.' });
     expect(views.filter((item) => item.type === 'chart')).toHaveLength(2);
   });
 

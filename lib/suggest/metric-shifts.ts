@@ -6,9 +6,9 @@
 // (a level shift survives averaging; point noise shrinks), and only the first MAX_SERIES_EXAMINED
 // series are examined. Series at or under the bucket limit are examined point by point, like the skill.
 import type { Series } from '../context/types';
-import { detectChangePoints, differenceScale, fillMissing, rangeMean } from '../skills/change-points';
+import { blockMeans, detectChangePoints, differenceScale, fillMissing, rangeMean } from '../skills/change-points';
 
-export const MAX_POINTS_EXAMINED = 100;
+export const MAX_POINTS_EXAMINED = 200;
 export const MAX_SERIES_EXAMINED = 12;
 
 export interface MetricShift {
@@ -23,24 +23,11 @@ export interface MetricShift {
   strength: number;
 }
 
-/** Means of consecutive buckets of `size` points; missing values are filled first so buckets stay comparable. */
-function bucketMeans(values: readonly number[], size: number): number[] {
-  const filled = fillMissing(values);
-  const means: number[] = [];
-  for (let start = 0; start < filled.length; start += size) {
-    const end = Math.min(filled.length, start + size);
-    let total = 0;
-    for (let index = start; index < end; index++) total += filled[index]!;
-    means.push(total / (end - start));
-  }
-  return means;
-}
-
 export function largestShift(series: Series): MetricShift | undefined {
   const values = series.values;
   if (values.filter((value) => Number.isFinite(value)).length < 2) return undefined;
   const bucketSize = Math.max(1, Math.ceil(values.length / MAX_POINTS_EXAMINED));
-  const examined = bucketSize === 1 ? values : bucketMeans(values, bucketSize);
+  const examined = bucketSize === 1 ? values : blockMeans(fillMissing(values), bucketSize);
   const cuts = detectChangePoints(examined);
   if (cuts.length === 0) return undefined;
   const noise = differenceScale(fillMissing(examined));
