@@ -1,6 +1,6 @@
 // Masks secrets (tokens, keys, passwords, JWTs, private keys) before captured text leaves the page.
 import { keyTextOf, type KeyText } from './key-literal';
-import { maskAssignments } from './secrets/assignments';
+import { maskAssignments, maskKubernetesSecret } from './secrets/assignments';
 import { maskHighEntropy } from './secrets/high-entropy';
 import { combineTokenRules, TOKEN_RULES } from './secrets/provider-tokens';
 import { secretLabel, secretName } from './secrets/secret-names';
@@ -191,6 +191,7 @@ function applyRules(text: string): RedactedText {
   if (ruled) for (const rule of URL_RULES) state = applyRule(rule, state);
   state = applyTokens(state);
   if (ruled) for (const rule of HEADER_RULES) state = applyRule(rule, state);
+  state = withMasked(state, maskKubernetesSecret);
   state = withMasked(state, maskAssignments);
   if (ruled) state = applyRule(URL_PARAMETER_RULE, state);
   return withMasked(state, maskHighEntropy);

@@ -7,7 +7,7 @@
 // Scanned by hand from each place a secret word occurs: a pattern for "identifier containing a word, then
 // an operator" re-scans long words quadratically, and page text is hostile.
 import { secretLabel, secretName } from './secret-names';
-import { isSecretValue } from './secret-values';
+import { isPlaceholder, isSecretValue } from './secret-values';
 
 export interface Masked {
   text: string;
@@ -22,8 +22,10 @@ const MAX_NAME = 100;
 // After a name: a closing quote (escaped in escaped JSON), `]` of an index, `[]`, a type annotation
 // (`: string =`, Go's `token string =`), then the operator, an Objective-C `@`, a YAML block indicator, and
 // the value's opening quote.
-const AFTER_NAME =
-  /(\\*["'`])?(\])?(?:\[\])?(?:(?:[ \t]*:[ \t]*|[ \t]+)[A-Za-z][\w.<>[\]?|]{0,30}(?=[ \t]*[:?+.]?=))?[ \t]*(=>|:{1,3}=|[?+.|]?=(?![=>])|->|:(?![:\\/])|,|\(|>)?[ \t]*@?(?:([|>][-+]?)[ \t]*\r?\n[ \t]*)?/y;
+const AFTER_REST = String.raw`(\])?(?:\[\])?(?:(?:[ \t]*:[ \t]*|[ \t]+)[A-Za-z][\w.<>[\]?|]{0,30}(?=[ \t]*[:?+.]?=))?[ \t]*(=>|:{1,3}=|[?+.|]?=(?![=>])|->|:(?![:\\/])|,|\(|>)?[ \t]*@?(?:([|>][-+]?)[ \t]*\r?\n[ \t]*)?`;
+const AFTER_QUOTED_NAME = new RegExp(`(\\\\*["'\`])?${AFTER_REST}`, 'y');
+// A name that no quote opened is not closed by one either: in `apikey"…";` the quote opens the value.
+const AFTER_NAME = new RegExp(`()${AFTER_REST}`, 'y');
 const OPENING_QUOTE = /(\\*)(["'`])/y;
 // Capped: a value longer than any secret is no assignment, and an uncapped scan from every name in a long
 // run ("password=password=…") would read the rest of the text each time.
@@ -91,22 +93,25 @@ function xmlValue(text: string, at: number): Value | undefined {
 
 /** The value a name at [start, end) is given, if the text goes on as an assignment. */
 function valueAfter(text: string, start: number, end: number): Value | undefined {
-  AFTER_NAME.lastIndex = end;
-  const after = AFTER_NAME.exec(text);
+  const pattern = /["'`]/.test(text.charAt(start - 1)) ? AFTER_QUOTED_NAME : AFTER_NAME;
+  pattern.lastIndex = end;
+  const after = pattern.exec(text);
   if (!after) return undefined;
   const [whole, closeQuote, , operator, block] = after;
   const at = end + whole.length;
   if (operator === '>') return text.charAt(start - 1) === '<' && !closeQuote ? xmlValue(text, at) : undefined;
   if (block) return unquotedValue(text, at);
-  const quoted = quotedValue(text, at);
-  if (quoted) return quoted;
+  // A list (`"secrets", "…"`) or a call's arguments (`getCookie('…')`) is no assignment; CSV's `name,value,`
+  // is, unquoted; a setter call is, for a password (`setPassword("…")`).
+  const quoted = operator === ',' ? undefined : quotedValue(text, at);
+  if (quoted) return operator === '(' && !/pass|pwd|secret/i.test(text.slice(start, end)) ? undefined : quoted;
   const flag = text.startsWith('--', start) || (start > 0 && /\s-$/.test(text.slice(Math.max(0, start - 2), start)));
   // Without an operator only a quoted value or a command-line flag's argument is an assignment.
   if (!operator) return flag && whole.length > 0 ? unquotedValue(text, at) : undefined;
   if (operator === '(') return undefined;
   const value = unquotedValue(text, at);
   // CSV: `name,value,`: the value must end its field.
-  if (operator === ',' && value && !/^(?:,|\s*$)/.test(text.slice(value.end, value.end + 1))) return undefined;
+  if (operator === ',' && value && !/^(?:,|[ \t]*(?:\r?\n|$))/.test(text.slice(value.end, value.end + 3))) return undefined;
   return value;
 }
 
@@ -140,4 +145,32 @@ export function maskAssignments(text: string): Masked {
   if (count === 0) return { text, count };
   pieces.push(text.slice(kept));
   return { text: pieces.join(''), count };
+}
+
+// A Kubernetes Secret's data: every value under `data:` or `stringData:` is a secret, whatever its key.
+const KUBERNETES_SECRET = /^\s*kind:\s*["']?Secret["']?\s*$/m;
+const DATA_BLOCK = /^([ \t]*)(?:data|stringData):[ \t]*$/;
+const DATA_ENTRY = /^([ \t]+)([\w.-]+:[ \t]*)(\S.*)$/;
+
+export function maskKubernetesSecret(text: string): Masked {
+  if (!KUBERNETES_SECRET.test(text)) return { text, count: 0 };
+  let count = 0;
+  let blockIndent: number | undefined;
+  const lines = text.split('\n').map((line) => {
+    const block = DATA_BLOCK.exec(line);
+    if (block) {
+      blockIndent = block[1]!.length;
+      return line;
+    }
+    const entry = blockIndent === undefined ? null : DATA_ENTRY.exec(line);
+    if (!entry || entry[1]!.length <= blockIndent!) {
+      if (line.trim() !== '' && !/^[ \t]/.test(line)) blockIndent = undefined;
+      return line;
+    }
+    const value = entry[3]!.replace(/^["']|["']$/g, '');
+    if (value === '' || value.includes('[redacted:') || /^[|>][-+]?$/.test(value) || isPlaceholder(value, true)) return line;
+    count += 1;
+    return `${entry[1]}${entry[2]}[redacted:kubernetes-secret]`;
+  });
+  return { text: count === 0 ? text : lines.join('\n'), count };
 }

@@ -4,7 +4,8 @@
 import { shannonEntropy } from './entropy';
 import type { Masked } from './assignments';
 
-const RUN = /[A-Za-z0-9+/=_-]{24,}/g;
+// `=` only as padding: inside a run it is an assignment (`primaryKey=…`), whose value is looked at alone.
+const RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 // Names whose value is random by design but no secret.
 const PUBLIC_NAME = /(?:public|pub|csrf|xsrf|nonce|integrity|checksum|hash|digest|etag|sha\d*|md5|fingerprint|id|uuid|guid|commit|revision|rev)[\w-]*\\?["']?\s*[:=]{1,2}\s*\\?["']?$/i;
 

@@ -11,7 +11,7 @@ export interface SecretName {
 }
 
 // Words that may follow the secret word without changing what the name holds (`TOKEN_VALUE`, `key_b64`).
-const NEUTRAL_TAIL = new Set(['value', 'val', 'b64', 'base64', 'hex', 'raw', 'plain', 'plaintext', 'text', 'string', 'prod', 'production',
+const NEUTRAL_TAIL = new Set(['value', 'val', 'base', 'b64', 'base64', 'hex', 'raw', 'plain', 'plaintext', 'text', 'string', 'prod', 'production',
   'dev', 'test', 'staging', 'live', 'local', 'default', 'old', 'new', 'current', 'encoded', 'enc']);
 
 // The secret word, when it is a name's last word, and the kind it means.
@@ -32,7 +32,7 @@ const INNER_WORD: ReadonlyArray<[RegExp, SecretKind]> = [
   [/passw(?:or)?d|passphrase/, 'password'],
   [/secret/, 'secret'],
   [/api_?key|privatekey|accesskey|secretkey|authkey/, 'api-key'],
-  [/token(?!i[sz])/, 'token'],
+  [/(?<!jsonweb)token(?!i[sz])/, 'token'],
 ];
 
 // Words before `key`, `token` and the like that make it something else than a secret (a database key, a

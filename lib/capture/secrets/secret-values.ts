@@ -32,6 +32,7 @@ const CODE = [
   /^(?:process\.env|os\.environ|os\.getenv|System\.getenv|ENV\[|env\(|getenv\(|import\.meta\.env|Deno\.env|secrets\.|vars\.)/,
   /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/,
   /^[A-Za-z_$][\w$.]*\s*\(|[\w\]]\[[^\]]*\]|\w\s*\([^)]*\)/,
+  /^[A-Za-z_$][\w$.]*[[(]$/, // cut at a quote: request.json['x'] read as request.json[
 ];
 // Runs a scanner's allowlist treats as no secret: a counting sequence or an alphabet.
 const SEQUENCE = /0123456789|123456789|abcdefghij|ABCDEFGHIJ|qwerty/i;
@@ -68,11 +69,17 @@ export function isSecretValue(value: string, kind: SecretKind, quoted: boolean):
     if (quoted) return value.length >= 4 || /\d/.test(value);
     return value.length >= 4 && !isWordLike(value) && !/^\d{1,5}$/.test(value);
   }
-  if (value.length < 8 || isWordLike(value) || /^[\w./-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|keytab|gpg|asc)$/i.test(value)) return false;
+  // A version (`rc0.13.0_2023`, `jackson-0.11.2`) is no token.
+  if (/\d+\.\d+\.\d+/.test(value)) return false;
+  // A cookie or session value is long; a short one is a name or a setting.
+  if (value.length < (kind === 'session' ? 16 : 8) || isWordLike(value) || /^[\w./-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|keytab|gpg|asc)$/i.test(value)) return false;
   const digits = /\d/.test(value);
   const letters = /[A-Za-z]/.test(value);
   const mixedCase = /[a-z]/.test(value) && /[A-Z]/.test(value);
-  if (!letters) return value.length >= 16 && !/^[\d.,:-]+$/.test(value);
-  if (!digits && !(mixedCase && value.length >= 16)) return false;
+  // Sixteen digits and more: a numeric token, not a count or a date.
+  if (!letters) return value.length >= 16 && /^\d+$/.test(value);
+  // Symbols scattered among letters (`{h}o)p$e]n`) make a value random without digits.
+  const symbols = new Set(value.replace(/[\w./-]/g, '')).size;
+  if (!digits && !(mixedCase && value.length >= 16) && symbols < 3) return false;
   return shannonEntropy(value) >= (value.length < 16 ? 2.5 : 3);
 }
