@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
 import { renderMarkdown } from './render-markdown';
+import { fitMarkdownTables } from './table-fit';
 
 export interface MarkdownProps {
   text: string;
@@ -39,7 +40,9 @@ export function Markdown({ text, class: className }: MarkdownProps) {
   const root = useRef<HTMLDivElement>(null);
   const openLink = useContext(LinkOpenerContext);
   useEffect(() => {
-    if (root.current) addCopyButtons(root.current);
+    if (!root.current) return;
+    addCopyButtons(root.current);
+    fitMarkdownTables(root.current);
   }, [html]);
   // Clicks and middle clicks on a link are the panel's to follow, never the browser's.
   const onActivate = (event: MouseEvent) => {

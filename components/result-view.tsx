@@ -2,6 +2,7 @@ import type { ScriptResult, View } from '../lib/context/types';
 import { ChartView } from './chart-view';
 import { formatCell } from './format-cell';
 import { Markdown } from './markdown';
+import { cellFit, columnFits } from './table-fit';
 
 export interface ResultViewProps {
   result: ScriptResult;
@@ -10,17 +11,24 @@ export interface ResultViewProps {
 }
 
 function TableView({ view }: { view: Extract<View, { type: 'table' }> }) {
+  const texts = view.rows.map((row) => row.map(formatCell));
+  const fits = columnFits([view.columns, ...texts]);
+  const cellProps = (column: number, numeric: boolean) => {
+    const fit = cellFit(fits[column]);
+    return { class: numeric ? `${fit.class} numeric` : fit.class, style: fit.minWidth ? { minWidth: fit.minWidth } : undefined };
+  };
   return (
     <figure class="result-table" data-testid="result-table">
       {view.title && <figcaption>{view.title}</figcaption>}
-      <div class="result-table__scroll">
+      {/* Focusable: a table wider than the panel scrolls sideways here, by keyboard too. */}
+      <div class="result-table__scroll table-scroll" tabIndex={0} role="region" aria-label={view.title ?? 'Table'}>
         <table>
           <thead>
-            <tr>{view.columns.map((column) => <th scope="col" key={column}>{column}</th>)}</tr>
+            <tr>{view.columns.map((column, index) => <th scope="col" key={column} {...cellProps(index, false)}>{column}</th>)}</tr>
           </thead>
           <tbody>
             {view.rows.map((row, index) => (
-              <tr key={index}>{row.map((cell, column) => <td key={column} class={typeof cell === 'number' ? 'numeric' : undefined}>{formatCell(cell)}</td>)}</tr>
+              <tr key={index}>{row.map((cell, column) => <td key={column} {...cellProps(column, typeof cell === 'number')}>{texts[index]?.[column]}</td>)}</tr>
             ))}
           </tbody>
         </table>

@@ -51,7 +51,7 @@ export function ScriptTrail({ trail, onRerun }: ScriptTrailProps) {
             <CopyButton text={trail.code} label="Copy script" />
           </div>
           {/* highlightCode escapes everything it returns: the script text cannot become markup. */}
-          <pre class="code-block" data-testid="script-code"><code dangerouslySetInnerHTML={{ __html: highlightCode(trail.code) }} /></pre>
+          <pre class="code-block code-block--whole" data-testid="script-code"><code dangerouslySetInnerHTML={{ __html: highlightCode(trail.code) }} /></pre>
           {result && <ResultView result={result} showValue />}
           <button type="button" class="button button--small" onClick={again} disabled={busy || trail.status === 'running'} data-testid="script-rerun">
             {busy ? 'Running…' : 'Re-run on this page'}
