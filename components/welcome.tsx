@@ -15,7 +15,7 @@ export function Welcome({ hasProvider, hasSuggestions }: WelcomeProps) {
       </p>
       {hasProvider === false && (
         <>
-          <p>{hasSuggestions ? 'The cards above work right now, offline and without an API key.' : 'Built-in skills work offline, without an API key.'} To ask free-form questions, add a model provider:</p>
+          <p>{hasSuggestions ? 'The cards above work right now, offline and without an API key.' : 'No card here works without a model.'} To ask about this page, add a model provider:</p>
           <ol>
             <li>Open <a href="/options.html" target="_blank" rel="noopener">Settings</a>.</li>
             <li>Pick OpenAI (with your API key), or a local server such as Ollama or LM Studio.</li>
