@@ -34,6 +34,7 @@ describe('prefetch', () => {
     expect(await panel.$eval('[data-testid="assistant-turn"]', (element) => element.textContent)).toContain('mona asks whether');
     // The user's message is the card they accepted, not the question Tandem asked the model for it.
     expect(await panel.$eval('[data-testid="user-turn"]', (element) => element.textContent)).toBe('Summarise the open threads');
+    await panel.screenshot({ path: 'test-results/prefetch-card-turn.png' });
     // Accepting reused the prefetched answer: no second model call.
     expect(llm.chatCalls()).toHaveLength(1);
     console.log(`prefetched answer shown ${shownAfter} ms after accepting`);
