@@ -314,3 +314,25 @@ describe('redaction on a megabyte of hostile text', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('secrets named by where they stand', () => {
+  it('labels a value with the kind and provider its name says, and keeps the name', () => {
+    const value = repeat('k3Jd9sLq2Xw8', 32);
+    expect(redactText(`TELEGRAM_BOT_TOKEN=${value}`).text).toBe('TELEGRAM_BOT_TOKEN=[redacted:telegram-token]');
+    expect(redactText(`<dbPassword>${value}</dbPassword>`).text).toBe('<dbPassword>[redacted:password]</dbPassword>');
+    expect(redactText(`--api-key ${value}`).text).toBe('--api-key [redacted:api-key]');
+  });
+
+  it('masks every value of a Kubernetes Secret’s data, and keeps an empty example key block', () => {
+    const secret = ['kind: Secret', 'data:', `  username: ${repeat('YWRt', 8)}`, `  password: ${repeat('MWYy', 12)}`, 'type: Opaque'].join('\n');
+    expect(redactText(secret).text).toBe(['kind: Secret', 'data:', '  username: [redacted:kubernetes-secret]', '  password: [redacted:kubernetes-secret]', 'type: Opaque'].join('\n'));
+    const example = '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----';
+    expect(redactText(example)).toEqual({ text: example, count: 0 });
+  });
+
+  it('keeps documentation keys and variables in place of a secret', () => {
+    for (const text of ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'curl -u deploy:$PASSWORD https://x.example', 'AKIAIOSFODNN7EXAMPLE']) {
+      expect(redactText(text), text).toEqual({ text, count: 0 });
+    }
+  });
+});

@@ -35,6 +35,8 @@ const URL_SECRET_PARAM_SET = new Set([
   'x-amz-signature', 'x-amz-security-token', 'x-amz-credential', 'x-goog-signature', 'x-goog-credential',
 ]);
 
+const isEmptyKey = (body: string, end: string): boolean => end !== '' && body.replace(/\s|\\[nr]/g, '').length < 32;
+
 // A cookie's value is session state when it looks random; `theme=dark` is a preference.
 const isCookieSecret = (value: string): boolean => !value.startsWith('[redacted:') && isSecretValue(value.trim(), 'token', true);
 
@@ -46,11 +48,15 @@ const URL_RULES: SecretRule[] = [
   {
     name: 'private-key',
     // An unterminated block (cut by a length limit) is masked to the end of the text.
-    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    pattern: /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)([\s\S]*?)(-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    // A closed block with next to nothing inside is a format's example or a test of a parser, not a key.
+    counts: (_match, _begin = '', body = '', end = '') => !isEmptyKey(body, end),
+    replace: (name, begin = '', body = '', end = '') => (isEmptyKey(body, end) ? `${begin}${body}${end}` : name),
   },
   {
     name: 'slack-webhook',
-    pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{10,}/g,
+    // From the host on: an optional scheme in front would be tried at every position of every text.
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{10,}/g,
   },
   { name: 'teams-webhook', pattern: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/webhookb2\/[A-Za-z0-9@/-]{40,}/g },
   { name: 'discord-webhook', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/g },
@@ -72,7 +78,9 @@ const HEADER_RULES: SecretRule[] = [
   {
     name: 'aws-secret-key',
     pattern: /\b(aws_secret_access_key|aws_secret_key|secret_access_key|secretAccessKey)(["']?\s*[:=]\s*["']?)([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
-    replace: (name, key = '', separator = '') => `${key}${separator}${name}`,
+    // AWS's documentation key (…EXAMPLEKEY) is shown for what it is.
+    counts: (_match, _key = '', _separator = '', value = '') => !isPlaceholder(value, true),
+    replace: (name, key = '', separator = '', value = '') => `${key}${separator}${isPlaceholder(value, true) ? value : name}`,
   },
   {
     name: 'authorization',
@@ -84,7 +92,7 @@ const HEADER_RULES: SecretRule[] = [
     name: 'authorization',
     // An HTTP Authorization header (any scheme, or none) or a bare bearer token, as logs and curl examples
     // print them; a value without a digit is a word ("Bearer authentication-scheme").
-    pattern: /\b((?:(?:Proxy-)?Authorization\\?["']?\s*[:=]\s*\\?["']?(?:(?:Bearer|Token|token|Digest|ApiKey|Api-Key|Key|SSWS|OAuth|GenieKey|Klaviyo-API-Key|Splunk)\s+)?)|Bearer\s+)(?!\[redacted:)(?=[A-Za-z0-9._~+/-]{0,200}\d)([A-Za-z0-9._~+/-]{16,}=*)/g,
+    pattern: /\b((?:(?:Proxy-)?Authorization\\?["']?\s*[:=]\s*\\?["']?(?:(?:Bearer|Token|token|Api-Token|Digest|ApiKey|Api-Key|Key|SSWS|OAuth|GenieKey|Klaviyo-API-Key|Splunk)\s+)?)|Bearer\s+)(?!\[redacted:)(?=[A-Za-z0-9._~+/-]{0,200}\d)([A-Za-z0-9._~+/-]{16,}=*)/g,
     replace: (name, prefix = '') => `${prefix}${name}`,
   },
   {
@@ -104,8 +112,9 @@ const HEADER_RULES: SecretRule[] = [
   {
     name: 'curl-user',
     // `curl -u user:password` (or --user): the password goes, the user stays.
-    pattern: /(\bcurl\b[^\n]{0,300}?\s(?:-u|--user)(?:\s+|=)["']?[^\s:"']+:)(?!\[redacted:)([^\s"']{3,})/g,
-    replace: (name, prefix = '') => `${prefix}${name}`,
+    pattern: /(\bcurl\b[^\n]{0,300}?\s(?:-u|--user)(?:\s+|=)["']?[^\s:"']*:)(?!\[redacted:)([^\s"']{3,})/g,
+    counts: (_match, _prefix = '', password = '') => !isPlaceholder(password),
+    replace: (name, prefix = '', password = '') => `${prefix}${isPlaceholder(password) ? password : name}`,
   },
   {
     name: 'secret',
@@ -162,12 +171,21 @@ function applyRule(rule: SecretRule, state: RedactedText): RedactedText {
 function applyTokens(state: RedactedText): RedactedText {
   let count = state.count;
   TOKENS.pattern.lastIndex = 0;
-  const text = state.text.replace(TOKENS.pattern, (match: string, ...groups: unknown[]) => {
+  let text = state.text.replace(TOKENS.pattern, (match: string, ...groups: unknown[]) => {
     if (match.includes('[redacted:')) return match;
     const rule = TOKENS.rules[groups.findIndex((group) => typeof group === 'string')];
     count += 1;
     return marker(rule?.name ?? 'token');
   });
+  for (const { rule, pattern } of TOKENS.needled) {
+    if (!text.includes(rule.needle!)) continue;
+    pattern.lastIndex = 0;
+    text = text.replace(pattern, (match: string) => {
+      if (match.includes('[redacted:')) return match;
+      count += 1;
+      return marker(rule.name);
+    });
+  }
   return { text, count };
 }
 
@@ -180,7 +198,8 @@ export function redactText(text: string): RedactedText {
   const ruled = applyRules(text);
   // Whole blocks are gone by now; an END left over may close a key whose start is not in this text (a
   // window of a file or a log that opens inside the key). Only the key lines are looked at again.
-  if (!KEY_END.test(ruled.text)) return ruled;
+  // A block kept whole (an empty example) has its BEGIN still there: its END closes nothing unseen.
+  if (!KEY_END.test(ruled.text) || KEY_BEGIN.test(ruled.text)) return ruled;
   const tails = redactLines(ruled.text.split('\n'), false);
   return { text: tails.value.join('\n'), count: ruled.count + tails.count };
 }

@@ -130,11 +130,11 @@ export function maskAssignments(text: string): Masked {
     if (text.endsWith('[redacted:', name.start)) continue;
     // A link's query parameter is the URL rule's, which knows where the value ends (`&`, `#`).
     if (/[?&#]/.test(text.charAt(name.start - 1))) continue;
-    const rawName = text.slice(name.start, name.end).replace(/^[$@-]+/, '');
-    const secret = secretName(rawName);
-    if (!secret) continue;
+    // The value first: most words that hold a hint ("path", "signal") are followed by no assignment.
     const value = valueAfter(text, name.start, name.end);
     if (!value || value.start < kept) continue;
+    const secret = secretName(text.slice(name.start, name.end).replace(/^[$@-]+/, ''));
+    if (!secret) continue;
     const literal = text.slice(value.start, value.end).replace(/\\+$/, '');
     if (literal.includes('[redacted:') || !isSecretValue(literal, secret.kind, value.quoted)) continue;
     pieces.push(text.slice(kept, value.start), `[redacted:${secretLabel(secret)}]`);

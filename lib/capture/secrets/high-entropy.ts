@@ -5,7 +5,8 @@ import { shannonEntropy } from './entropy';
 import type { Masked } from './assignments';
 
 // `=` only as padding: inside a run it is an assignment (`primaryKey=…`), whose value is looked at alone.
-const RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+// Tried only where a run starts: from inside a word, a short one would be re-read from each letter.
+const RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g;
 // Names whose value is random by design but no secret.
 const PUBLIC_NAME = /(?:public|pub|csrf|xsrf|nonce|integrity|checksum|hash|digest|etag|sha\d*|md5|fingerprint|id|uuid|guid|commit|revision|rev)[\w-]*\\?["']?\s*[:=]{1,2}\s*\\?["']?$/i;
 

@@ -10,6 +10,12 @@ export interface TokenRule {
   /** Whether the token starts where no word character or dash stands before it (most do): a dash
    * would let a long run of prefixes ("sk-sk-sk-…") be tried from each one, quadratically. */
   bounded: boolean;
+  /**
+   * A text the token always holds, for a token that starts with a run of any letters or is found by what
+   * precedes it: tried from every word (or every position), such a pattern is most of the scan's cost, so
+   * it runs alone and only where its needle is.
+   */
+  needle?: string;
 }
 
 const END = '(?![A-Za-z0-9_])';
@@ -21,6 +27,7 @@ const word = (count: string) => `[A-Za-z0-9_-]${count}`;
 const uuid = `${hex('{8}')}-${hex('{4}')}-${hex('{4}')}-${hex('{4}')}-${hex('{12}')}`;
 
 const token = (name: string, body: string, end = END): TokenRule => ({ name, source: `${body}${end}`, bounded: true });
+const needled = (rule: TokenRule, needle: string): TokenRule => ({ ...rule, needle });
 
 // Order matters where two formats share a prefix: the more specific one comes first (sk-ant- before sk-).
 export const TOKEN_RULES: TokenRule[] = [
@@ -29,8 +36,8 @@ export const TOKEN_RULES: TokenRule[] = [
   token('aws-access-key', `(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)(?![A-Z2-7]{0,9}EXAMPLE)[A-Z2-7]{16}`),
   token('aws-bedrock-key', `ABSK[${B64}]{109,269}={0,2}`, ''),
   token('aws-bedrock-key', `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[${B64}=%&-]*`, ''),
-  token('azure-client-secret', `[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}`, '(?![A-Za-z0-9_~.-])'),
-  { name: 'azure-storage-key', source: `(?<=(?:AccountKey|SharedAccessKey|SharedKey)=)[${B64}]{40,88}={0,2}`, bounded: false },
+  needled(token('azure-client-secret', `[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}`, '(?![A-Za-z0-9_~.-])'), 'Q~'),
+  { name: 'azure-storage-key', source: `(?<=(?:AccountKey|SharedAccessKey|SharedKey)=)[${B64}]{40,88}={0,2}`, bounded: false, needle: 'Key=' },
   token('google-api-key', `AIza[A-Za-z0-9_-]{35}`, '(?![A-Za-z0-9_-])'),
   token('gcp-client-secret', `GOCSPX-${word('{28}')}`, '(?![A-Za-z0-9_-])'),
   token('google-oauth-token', `ya29\\.${word('{30,}')}`, ''),
@@ -42,7 +49,7 @@ export const TOKEN_RULES: TokenRule[] = [
   token('vault-token', `(?:hvs|hvb|hvr)\\.${word('{24,300}')}`, '(?![A-Za-z0-9_-])'),
   // Vault's older service tokens: s. and 24 characters, which random ones mix with digits and capitals.
   token('vault-token', `s\\.(?=[A-Za-z0-9]{0,23}\\d)(?=[A-Za-z0-9]{0,23}[A-Z])(?=[A-Za-z0-9]{0,23}[a-z])${alnum('{24}')}`),
-  token('terraform-token', `${alnum('{14}')}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}`, '(?![A-Za-z0-9_=-])'),
+  needled(token('terraform-token', `${alnum('{14}')}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}`, '(?![A-Za-z0-9_=-])'), '.atlasv1.'),
   token('tailscale-key', `tskey-(?:auth|api|client|scim|webhook)-${alnum('{6,}')}-${alnum('{16,}')}`),
   token('openshift-token', `sha256~${word('{43}')}`, '(?![A-Za-z0-9_-])'),
   token('yandex-key', `(?:AQVN${word('{35,38}')}|t1\\.${word('{10,}')}={0,2}\\.${word('{86}')}={0,2})`, ''),
@@ -52,7 +59,7 @@ export const TOKEN_RULES: TokenRule[] = [
   token('github-token', `github_pat_[A-Za-z0-9_]{22,255}`),
   token('gitlab-token', `gl(?:pat|rt|dt|cbt|ptt|soat|ft|imt|agent|oas|ffct)-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{9})?`, '(?![A-Za-z0-9_-])'),
   token('gitlab-token', `GR1348941${word('{20}')}`, '(?![A-Za-z0-9_-])'),
-  { name: 'gitlab-session', source: `(?<=_gitlab_session=)[0-9a-z]{32}${END}`, bounded: false },
+  { name: 'gitlab-session', source: `(?<=_gitlab_session=)[0-9a-z]{32}${END}`, bounded: false, needle: '_gitlab_session=' },
   token('atlassian-token', `AT(?:ATT|CTT)3[A-Za-z0-9_=-]{150,}`, '(?![A-Za-z0-9_=-])'),
   token('bitbucket-token', `ATBB${alnum('{32,}')}`),
   token('npm-token', `npm_${alnum('{36}')}`),
@@ -116,7 +123,7 @@ export const TOKEN_RULES: TokenRule[] = [
   token('sendgrid-key', `SG\\.(?=[A-Za-z0-9_.-]{0,200}\\d)[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}`, '(?![A-Za-z0-9_-])'),
   token('brevo-key', `x(?:keysib|smtpsib)-${hex('{64}')}-${alnum('{16}')}`),
   token('mailgun-key', `(?:key|pubkey)-${hex('{32}')}`),
-  token('mailchimp-key', `[a-z0-9]{32}-us\\d{1,2}`),
+  needled(token('mailchimp-key', `[a-z0-9]{32}-us\\d{1,2}`), '-us'),
   token('typeform-token', `tfp_[A-Za-z0-9_.=-]{59}`, '(?![A-Za-z0-9_.=-])'),
   token('intercom-token', `dG9rOj${alnum('{20,}')}={0,2}`, ''),
   token('twitter-bearer-token', `A{22}[A-Za-z0-9%]{80,100}`),
@@ -142,7 +149,7 @@ export const TOKEN_RULES: TokenRule[] = [
   token('contentful-token', `CFPAT-${word('{43}')}`, '(?![A-Za-z0-9_-])'),
   token('frameio-token', `fio-u-[A-Za-z0-9_=-]{64}`, '(?![A-Za-z0-9_=-])'),
   token('intra42-secret', `s-s4t2(?:ud|af)-${hex('{64}')}`),
-  token('maxmind-key', `${alnum('{6}')}_${alnum('{29}')}_mmk`),
+  needled(token('maxmind-key', `${alnum('{6}')}_${alnum('{29}')}_mmk`), '_mmk'),
   token('settlemint-token', `sm_(?:aat|pat|sat)_${alnum('{16}')}`),
   token('mapbox-token', `sk\\.eyJ[A-Za-z0-9_.-]{50,}`, '(?![A-Za-z0-9_.-])'),
 
@@ -156,6 +163,8 @@ export interface CombinedTokens {
   pattern: RegExp;
   /** The rule each capturing group stands for: group n + 1 is rules[n]. */
   rules: TokenRule[];
+  /** Rules run on their own, each where its needle is in the text. */
+  needled: Array<{ rule: TokenRule; pattern: RegExp }>;
 }
 
 /**
@@ -163,9 +172,13 @@ export interface CombinedTokens {
  * inside a word is given up after one look back instead of one per rule.
  */
 export function combineTokenRules(rules: readonly TokenRule[]): CombinedTokens {
-  const bounded = rules.filter((rule) => rule.bounded);
-  const free = rules.filter((rule) => !rule.bounded);
+  const bounded = rules.filter((rule) => rule.bounded && !rule.needle);
+  const free = rules.filter((rule) => !rule.bounded && !rule.needle);
   const group = (rule: TokenRule) => `(${rule.source})`;
-  const source = `(?<![A-Za-z0-9_-])(?:${bounded.map(group).join('|')})|${free.map(group).join('|')}`;
-  return { pattern: new RegExp(source, 'g'), rules: [...bounded, ...free] };
+  // Rules that look behind at every position (not only where a word starts) cost more than all others.
+  const source = [`(?<![A-Za-z0-9_-])(?:${bounded.map(group).join('|')})`, ...free.map(group)].join('|');
+  const needled = rules
+    .filter((rule) => rule.needle)
+    .map((rule) => ({ rule, pattern: new RegExp(`${rule.bounded ? '(?<![A-Za-z0-9_-])' : ''}(?:${rule.source})`, 'g') }));
+  return { pattern: new RegExp(source, 'g'), rules: [...bounded, ...free], needled };
 }

@@ -42,6 +42,7 @@ function isWordLike(value: string): boolean {
   if (/^[a-z]+(?:[-_. ][a-z]+)*$/.test(value)) return true; // lower-case words: created_at, my-secret-name
   if (/^[A-Z][a-z]+(?:[-_. ]?[A-Z]?[a-z]+)*$/.test(value)) return true; // Reset, SomeValue, Hello world
   if (/^[A-Z]+(?:_[A-Z]+)*$/.test(value)) return true; // CONSTANT_NAME
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return true; // camelCase
   return false;
 }
 
@@ -80,6 +81,6 @@ export function isSecretValue(value: string, kind: SecretKind, quoted: boolean):
   if (!letters) return value.length >= 16 && /^\d+$/.test(value);
   // Symbols scattered among letters (`{h}o)p$e]n`) make a value random without digits.
   const symbols = new Set(value.replace(/[\w./-]/g, '')).size;
-  if (!digits && !(mixedCase && value.length >= 16) && symbols < 3) return false;
+  if (!digits && !(mixedCase && value.length >= 12) && symbols < 3) return false;
   return shannonEntropy(value) >= (value.length < 16 ? 2.5 : 3);
 }
