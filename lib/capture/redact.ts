@@ -168,12 +168,16 @@ function applyRule(rule: SecretRule, state: RedactedText): RedactedText {
   return { text, count };
 }
 
+// A token's shape filled with a placeholder (`AKIAXXXXXXXXXXXXXXXX`, `sk_live_xxxxxxxx…`, …EXAMPLE): documentation.
+const MADE_UP_TOKEN = /[xX]{8,}|0{12,}|\*{4,}|EXAMPLE|example/;
+
 function applyTokens(state: RedactedText): RedactedText {
   let count = state.count;
   TOKENS.pattern.lastIndex = 0;
   let text = state.text.replace(TOKENS.pattern, (match: string, ...groups: unknown[]) => {
     if (match.includes('[redacted:')) return match;
     const rule = TOKENS.rules[groups.findIndex((group) => typeof group === 'string')];
+    if (MADE_UP_TOKEN.test(match)) return match;
     count += 1;
     return marker(rule?.name ?? 'token');
   });
@@ -204,16 +208,21 @@ export function redactText(text: string): RedactedText {
   return { text: tails.value.join('\n'), count: ruled.count + tails.count };
 }
 
+// Every provider token and every random-looking string holds a digit, an underscore or (an AWS key id of
+// base32 letters) a long run of capitals; most prose holds none, and is spared the two widest scans.
+const MIGHT_HOLD_TOKEN = /[\d_]|[A-Z]{16}/;
+
 function applyRules(text: string): RedactedText {
   let state: RedactedText = { text, count: 0 };
   const ruled = MIGHT_HOLD_RULED_SECRET.test(text);
+  const tokens = MIGHT_HOLD_TOKEN.test(text);
   if (ruled) for (const rule of URL_RULES) state = applyRule(rule, state);
-  state = applyTokens(state);
+  if (tokens) state = applyTokens(state);
   if (ruled) for (const rule of HEADER_RULES) state = applyRule(rule, state);
   state = withMasked(state, maskKubernetesSecret);
   state = withMasked(state, maskAssignments);
   if (ruled) state = applyRule(URL_PARAMETER_RULE, state);
-  return withMasked(state, maskHighEntropy);
+  return tokens ? withMasked(state, maskHighEntropy) : state;
 }
 
 const NO_NEWLINE = '\\ No newline at end of file';

@@ -176,7 +176,9 @@ export function combineTokenRules(rules: readonly TokenRule[]): CombinedTokens {
   const free = rules.filter((rule) => !rule.bounded && !rule.needle);
   const group = (rule: TokenRule) => `(${rule.source})`;
   // Rules that look behind at every position (not only where a word starts) cost more than all others.
-  const source = [`(?<![A-Za-z0-9_-])(?:${bounded.map(group).join('|')})`, ...free.map(group)].join('|');
+  // Every token is ten characters or more of these: one look ahead gives up a short word, where trying each
+  // rule in turn would cost a hundred steps.
+  const source = [`(?<![A-Za-z0-9_-])(?=[\\w.~+/=:|%-]{10})(?:${bounded.map(group).join('|')})`, ...free.map(group)].join('|');
   const needled = rules
     .filter((rule) => rule.needle)
     .map((rule) => ({ rule, pattern: new RegExp(`${rule.bounded ? '(?<![A-Za-z0-9_-])' : ''}(?:${rule.source})`, 'g') }));
