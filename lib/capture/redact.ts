@@ -23,6 +23,8 @@ interface SecretRule {
   replace?: (marker: string, ...groups: string[]) => string;
   /** Whether a match is a secret (counted); by default every match is. */
   counts?: (match: string, ...groups: string[]) => boolean;
+  /** What the lower-cased text must hold for the rule to be tried: one look instead of a pattern's scan. */
+  needle?: string | RegExp;
 }
 
 const marker = (name: string): string => `[redacted:${name}]`;
@@ -47,6 +49,7 @@ const URL_PASSWORD_PLACEHOLDER = /^(?:\$\{?\w+\}?|%\w+%|\{\{.*\}\}|<[^>]*>|<%.*%
 const URL_RULES: SecretRule[] = [
   {
     name: 'private-key',
+    needle: 'private key',
     // An unterminated block (cut by a length limit) is masked to the end of the text.
     pattern: /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)([\s\S]*?)(-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
     // A closed block with next to nothing inside is a format's example or a test of a parser, not a key.
@@ -55,13 +58,15 @@ const URL_RULES: SecretRule[] = [
   },
   {
     name: 'slack-webhook',
+    needle: 'hooks.slack',
     // From the host on: an optional scheme in front would be tried at every position of every text.
     pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{10,}/g,
   },
-  { name: 'teams-webhook', pattern: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/webhookb2\/[A-Za-z0-9@/-]{40,}/g },
-  { name: 'discord-webhook', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/g },
+  { name: 'teams-webhook', needle: 'webhook.office', pattern: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/webhookb2\/[A-Za-z0-9@/-]{40,}/g },
+  { name: 'discord-webhook', needle: 'discord', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/g },
   {
     name: 'basic-auth',
+    needle: '://',
     // The user may be empty (https://:password@host). A web URL's credentials are HTTP basic auth; any
     // other scheme's are a connection string's (postgres://, redis://, amqp://…).
     // The scheme starts where no scheme character precedes it (a \b start re-scanned "a.a.a…" quadratically).
@@ -77,6 +82,7 @@ const URL_RULES: SecretRule[] = [
 const HEADER_RULES: SecretRule[] = [
   {
     name: 'aws-secret-key',
+    needle: 'secret',
     pattern: /\b(aws_secret_access_key|aws_secret_key|secret_access_key|secretAccessKey)(["']?\s*[:=]\s*["']?)([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
     // AWS's documentation key (…EXAMPLEKEY) is shown for what it is.
     counts: (_match, _key = '', _separator = '', value = '') => !isPlaceholder(value, true),
@@ -84,12 +90,15 @@ const HEADER_RULES: SecretRule[] = [
   },
   {
     name: 'authorization',
+    needle: 'basic',
     // HTTP Basic credentials: base64 of user:password, which need not hold a digit.
     pattern: /\b((?:Proxy-)?Authorization\\?["']?\s*[:=]\s*\\?["']?Basic\s+)(?!\[redacted:)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gi,
     replace: (name, prefix = '') => `${prefix}${name}`,
   },
   {
     name: 'authorization',
+    // Either word: `Authorization: Token …` or a bare `Bearer …`.
+    needle: /authorization|bearer/,
     // An HTTP Authorization header (any scheme, or none) or a bare bearer token, as logs and curl examples
     // print them; a value without a digit is a word ("Bearer authentication-scheme").
     pattern: /\b((?:(?:Proxy-)?Authorization\\?["']?\s*[:=]\s*\\?["']?(?:(?:Bearer|Token|token|Api-Token|Digest|ApiKey|Api-Key|Key|SSWS|OAuth|GenieKey|Klaviyo-API-Key|Splunk)\s+)?)|Bearer\s+)(?!\[redacted:)(?=[A-Za-z0-9._~+/-]{0,200}\d)([A-Za-z0-9._~+/-]{16,}=*)/g,
@@ -97,6 +106,7 @@ const HEADER_RULES: SecretRule[] = [
   },
   {
     name: 'cookie',
+    needle: 'cookie:',
     // A request's cookies are all session state: every value goes, the names stay.
     // A response's Set-Cookie sets one cookie, whose attributes (Path, Expires) are no secrets.
     pattern: /(\b(Set-)?Cookie:[ \t]*)([^\r\n]+)/gi,
@@ -111,6 +121,7 @@ const HEADER_RULES: SecretRule[] = [
   },
   {
     name: 'curl-user',
+    needle: 'curl',
     // `curl -u user:password` (or --user): the password goes, the user stays.
     pattern: /(\bcurl\b[^\n]{0,300}?\s(?:-u|--user)(?:\s+|=)["']?[^\s:"']*:)(?!\[redacted:)([^\s"']{3,})/g,
     counts: (_match, _prefix = '', password = '') => !isPlaceholder(password),
@@ -118,6 +129,7 @@ const HEADER_RULES: SecretRule[] = [
   },
   {
     name: 'secret',
+    needle: 'value=',
     // A setting written as attributes: `<add key="ClearTextPassword" value="…" />` (NuGet), `<entry
     // name="api_token" value="…"/>`, `<param name="password" value="…">`.
     pattern: /(<[A-Za-z][\w:.-]*\s+(?:key|name)=["']([^"'<>]{1,80})["']\s+value=["'])([^"'<>]{1,1000})(?=["'])/gi,
@@ -132,6 +144,7 @@ const HEADER_RULES: SecretRule[] = [
   },
   {
     name: 'sidekiq-secret',
+    needle: 'contribsys',
     pattern: /(\bBUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?\s*[:=]\s*["']?)([a-f0-9]{8}:[a-f0-9]{8})/gi,
     replace: (name, prefix = '') => `${prefix}${name}`,
   },
@@ -139,6 +152,7 @@ const HEADER_RULES: SecretRule[] = [
 
 const URL_PARAMETER_RULE: SecretRule = {
   name: 'url-secret',
+  needle: '=',
   // Credentials carried in a link's query or fragment: OAuth tokens, API keys, signed-URL signatures, and
   // any parameter whose name says it holds a secret. After the tokens: a known token keeps its own name.
   pattern: /([?&#]([A-Za-z0-9_.-]{1,60})=)(?!\[redacted:)([^&#\s"'<>;(){}$`]{8,})/g,
@@ -153,7 +167,9 @@ const TOKENS = combineTokenRules(TOKEN_RULES);
 // superset). Most captured strings (diff lines, titles, cells) contain none, and one scan rejects them.
 const MIGHT_HOLD_RULED_SECRET = /PRIVATE KEY|hooks\.slack|webhook|:\/\/[^\s:@/?#]*:|secret|bearer|authorization|cookie|curl|password|contribsys|value=|[?&#][\w.-]*=/i;
 
-function applyRule(rule: SecretRule, state: RedactedText): RedactedText {
+function applyRule(rule: SecretRule, state: RedactedText, lower: string): RedactedText {
+  const { needle } = rule;
+  if (needle !== undefined && !(typeof needle === 'string' ? lower.includes(needle) : needle.test(lower))) return state;
   rule.pattern.lastIndex = 0;
   if (!rule.pattern.test(state.text)) return state;
   rule.pattern.lastIndex = 0;
@@ -216,12 +232,14 @@ function applyRules(text: string): RedactedText {
   let state: RedactedText = { text, count: 0 };
   const ruled = MIGHT_HOLD_RULED_SECRET.test(text);
   const tokens = MIGHT_HOLD_TOKEN.test(text);
-  if (ruled) for (const rule of URL_RULES) state = applyRule(rule, state);
+  // Masks only shorten the text and keep its words, so the needles of later rules are still found here.
+  const lower = ruled ? text.toLowerCase() : '';
+  if (ruled) for (const rule of URL_RULES) state = applyRule(rule, state, lower);
   if (tokens) state = applyTokens(state);
-  if (ruled) for (const rule of HEADER_RULES) state = applyRule(rule, state);
+  if (ruled) for (const rule of HEADER_RULES) state = applyRule(rule, state, lower);
   state = withMasked(state, maskKubernetesSecret);
   state = withMasked(state, maskAssignments);
-  if (ruled) state = applyRule(URL_PARAMETER_RULE, state);
+  if (ruled) state = applyRule(URL_PARAMETER_RULE, state, lower);
   return tokens ? withMasked(state, maskHighEntropy) : state;
 }
 
