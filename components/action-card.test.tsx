@@ -64,4 +64,23 @@ describe('ActionCard', () => {
     expect(copy.querySelectorAll('mark.action-card__hidden')).toHaveLength(2);
     expect(text(copy, 'action-warnings')).toMatch(/2 invisible characters/);
   });
+
+  it('offers Retry and Dismiss on a failed approval, and neither Approve nor Undo', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    const proposal: ProposedAction = {
+      callId: 'call-1', action: { type: 'fill', selector: 'textarea#new_comment_field', label: 'Comment', text: 'LGTM' }, why: '', status: 'failed', message: 'No element matches textarea#new_comment_field.',
+    };
+    const onApprove = vi.fn();
+    const onDismiss = vi.fn();
+    await act(async () => {
+      render(<ActionCard proposal={proposal} onApprove={onApprove} onDismiss={onDismiss} />, root as HTMLElement);
+    });
+    expect(root.querySelector('[data-testid="action-approve"]')).toBeNull();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('No element matches textarea#new_comment_field.');
+    await act(async () => (root?.querySelector('[data-testid="action-retry"]') as HTMLButtonElement).click());
+    expect(onApprove).toHaveBeenCalledWith(proposal);
+    await act(async () => (root?.querySelector('[data-testid="action-dismiss"]') as HTMLButtonElement).click());
+    expect(onDismiss).toHaveBeenCalledWith(proposal);
+  });
 });

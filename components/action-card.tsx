@@ -83,6 +83,16 @@ export function ActionCard({ proposal, onApprove, onDismiss, onUndo, onPreview, 
         {proposal.status === 'proposed' && inertReason !== undefined && (
           <button type="button" class="button button--ghost" onClick={() => onDismiss(proposal)} data-testid="action-dismiss">Dismiss</button>
         )}
+        {/* A failed action changed nothing: the page may have changed since (a box appeared), so it can run again, or go. */}
+        {proposal.status === 'failed' && inertReason === undefined && (
+          <>
+            <button type="button" class="button" onClick={() => onApprove(proposal)} data-testid="action-retry">Retry</button>
+            <button type="button" class="button button--ghost" onClick={() => onDismiss(proposal)} data-testid="action-dismiss">Dismiss</button>
+          </>
+        )}
+        {proposal.status === 'failed' && inertReason !== undefined && (
+          <button type="button" class="button button--ghost" onClick={() => onDismiss(proposal)} data-testid="action-dismiss">Dismiss</button>
+        )}
         {proposal.status === 'done' && proposal.undoToken && onUndo && inertReason === undefined && (
           <button type="button" class="button" onClick={() => onUndo(proposal)} data-testid="action-undo">Undo</button>
         )}

@@ -19,6 +19,15 @@ export function ContextDetails({ sections, excluded, cut, redactions, onToggle }
         <ul class="context-details__list">
           {sections.map((section) => {
             const id = `section-${section.id}`;
+            if (section.notRead) {
+              return (
+                <li key={`${section.id}-not-read`} class="context-details__not-read" data-testid={`section-not-read-${section.id}`}>
+                  <span class="context-details__mark" aria-hidden="true">–</span>
+                  <span>{section.label}</span>
+                  <span class="context-details__size">{section.size}</span>
+                </li>
+              );
+            }
             return (
               <li key={section.id}>
                 <input

@@ -1,5 +1,5 @@
 // The one way an action reaches a page: the user approved a proposal in the panel, and it is still the
-// undecided proposal it was, made in this tab on the page the tab shows now.
+// undecided (or failed) proposal it was, made in this tab on the page the tab shows now.
 import { browser } from 'wxt/browser';
 import type { Action } from '../../lib/context/types';
 import { claimProposal, placeRefusal, type ApprovalPlace, type ProposalRef } from '../../lib/conversation/claim-proposal';
@@ -47,7 +47,14 @@ async function runApprovedCard(place: ApprovalPlace, suggestionId: string): Prom
   const key = `${place.tabId} ${pageKey(place.url)} ${suggestionId}`;
   if (ranCards.has(key)) return refused('This card was already run on this page.');
   ranCards.add(key);
-  return runAction(place.tabId, card.run.action);
+  // A card that failed changed nothing on the page: its Retry may run it again.
+  let outcome: ActionOutcome | undefined;
+  try {
+    outcome = await runAction(place.tabId, card.run.action);
+    return outcome;
+  } finally {
+    if (!outcome?.ok) ranCards.delete(key);
+  }
 }
 
 async function runAction(tabId: number, action: Action): Promise<ActionOutcome> {

@@ -7,7 +7,7 @@ export const pageDataClose = '</page-data>';
 
 const sandboxGuide = `Scripts (run_script) run in a QuickJS sandbox with these globals:
 - page: the full captured page data (PageContext.data), its shape depends on page.type:
-  'pull' {number,title,state,tab,author,base,head,description,labels,reviewers,checks[{name,state,link}],commits[{sha,message,author}],files[{path,previousPath,status,additions,deletions,binary,hunks[{header,oldStart,oldLines,newStart,newLines,lines}]}],diffSource,threads[{path,line,resolved,outdated,comments}],comments[{author,body,createdAt}]}
+  'pull' {number,title,state,tab,author,base,head,description,labels,reviewers,checks[{name,state,link}],commits[{sha,message,author}],files[{path,previousPath,status,additions,deletions,binary,hunks[{header,oldStart,oldLines,newStart,newLines,lines}]}],diffSource,threads[{path,line,resolved,outdated,comments}],comments[{author,body,createdAt}],read{diff,checks,threads},shown{files,additions,deletions},commentBox} — read.X false means that part was not read (its list is empty, not known to be empty): say so and use shown (the page header's counts), never conclude from it
   'issue' {number,title,state,author,labels,assignees,body,comments}
   'blob' {path,ref,language,lineCount,selection{start,end},code,codeStartLine,truncated}
   'actions' {workflow,runTitle,status,jobs[{name,status}],failedSteps,steps[{name,status,job}],errors[{step,startLine,lines,errorIndex}]}

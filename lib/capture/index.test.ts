@@ -22,7 +22,7 @@ vi.mock('./github/index', async () => {
     capture: async (_document, url) => {
       const data: PullData = {
         type: 'pull', number: Number(url.pathname.split('/')[4]), title: '', state: 'unknown', tab: 'files', labels: [], reviewers: [],
-        checks: [], commits: [], files: [], diffSource: 'none', threads: [], comments: [],
+        checks: [], commits: [], files: [], diffSource: 'none', read: { diff: false, checks: false, threads: false }, shown: {}, commentBox: false, threads: [], comments: [],
       };
       return { title: 'PR', facts: { files: 0 }, data };
     },

@@ -12,7 +12,7 @@ const context: PageContext = {
   redactions: 0,
   data: {
     type: 'pull', number: 1, title: 'A pull request', state: 'open', tab: 'conversation', labels: [], reviewers: [],
-    description: 'Fixes the thing.', checks: [{ name: 'ci', state: 'failure' }], commits: [], diffSource: 'patch', comments: [],
+    description: 'Fixes the thing.', checks: [{ name: 'ci', state: 'failure' }], commits: [], diffSource: 'patch', read: { diff: true, checks: true, threads: true }, shown: {}, commentBox: true, comments: [],
     files: [
       { path: 'a.ts', status: 'modified', additions: 1, deletions: 0, hunks: [] },
       { path: 'b.ts', status: 'added', additions: 3, deletions: 0, hunks: [] },

@@ -1,11 +1,14 @@
 // The parts of a captured page the user can see listed and exclude from what is sent to the model.
-import type { PageContext } from './types';
+import { shownTotals } from '../skills/pull-reading';
+import type { PageContext, PullData } from './types';
 
 export interface ContextSection {
   id: string;
   label: string;
   /** Items (files, comments…) or characters, whichever the part is made of. */
   size: string;
+  /** A part the page has but Tandem could not read: listed so nobody takes its absence for "none", with nothing to exclude. */
+  notRead?: true;
 }
 
 const LABELS: Record<string, string> = {
@@ -47,8 +50,20 @@ export function listSections(context: PageContext): ContextSection[] {
     const size = sizeOf(value);
     if (label && size) sections.push({ id: key, label, size });
   }
+  if (context.data.type === 'pull') sections.push(...pullPartsNotRead(context.data));
   if (context.selection) sections.push({ id: 'selection', label: LABELS.selection ?? 'Your selection', size: `${context.selection.length.toLocaleString('en-US')} characters` });
   return sections;
+}
+
+function pullPartsNotRead(data: PullData): ContextSection[] {
+  const parts: ContextSection[] = [];
+  if (!data.read.diff) {
+    const totals = shownTotals(data);
+    parts.push({ id: 'files', label: LABELS['files'] ?? 'files', size: totals ? `not read — the page shows ${totals}` : 'not read', notRead: true });
+  }
+  if (!data.read.checks) parts.push({ id: 'checks', label: LABELS['checks'] ?? 'checks', size: 'not read', notRead: true });
+  if (!data.read.threads) parts.push({ id: 'threads', label: LABELS['threads'] ?? 'threads', size: 'not read', notRead: true });
+  return parts;
 }
 
 /** The context without the excluded parts: emptied, so scripts and the prompt see them as absent, not missing fields. */

@@ -6,6 +6,7 @@ import type {
   PullData, RepoData, Series, Table,
 } from './types';
 import type { Section } from './prompt-writer';
+import { shownTotals } from '../skills/pull-reading';
 
 export interface PromptPlan {
   outline: Section[];
@@ -43,6 +44,14 @@ function describeSeries(series: Series): string {
   return `${series.name}${unit ? ` (${series.unit})` : ''}: ${count} points, ${series.labels[0] ?? ''} → ${series.labels[count - 1] ?? ''}, last ${last}${unit}, min ${min}, max ${max}`;
 }
 
+/** The parts not read, said in the header, so an empty list below is not taken for "none". */
+function notRead(data: PullData): string[] {
+  const parts = [...(data.read.diff ? [] : ['diff']), ...(data.read.checks ? [] : ['checks']), ...(data.read.threads ? [] : ['review threads'])];
+  if (parts.length === 0) return [];
+  const totals = shownTotals(data);
+  return [`NOT READ (unknown, not empty): ${parts.join(', ')}${!data.read.diff && totals ? `; the page header shows ${totals}` : ''}`];
+}
+
 function pullPlan(data: PullData): PromptPlan {
   const additions = data.files.reduce((sum, file) => sum + file.additions, 0);
   const deletions = data.files.reduce((sum, file) => sum + file.deletions, 0);
@@ -52,6 +61,7 @@ function pullPlan(data: PullData): PromptPlan {
     ...(data.labels.length > 0 ? [`labels: ${data.labels.join(', ')}`] : []),
     ...(data.reviewers.length > 0 ? [`reviewers: ${data.reviewers.join(', ')}`] : []),
     `tab: ${data.tab}; diff from: ${data.diffSource}; ${data.commits.length} commits`,
+    ...notRead(data),
   ];
   const outline: Section[] = [
     { lines: header, cutNote: more('header lines', 'page') },

@@ -25,6 +25,7 @@ function pullContext(fileCount: number, linesPerFile: number): PageContext {
     commits: [{ message: 'refactor' }],
     files: Array.from({ length: fileCount }, (_unused, index) => syntheticFile(index, linesPerFile)),
     diffSource: 'patch',
+    read: { diff: true, checks: true, threads: true }, shown: {}, commentBox: true,
     threads: [{ path: 'src/module-1/file-1.ts', line: 3, resolved: false, comments: [{ author: 'bob', body: 'Why this change?' }] }],
     comments: [],
   };

@@ -94,6 +94,24 @@ export interface PullData {
   diffSource: 'patch' | 'dom' | 'none';
   threads: ReviewThread[];
   comments: Comment[];
+  /** Which parts Tandem read. A part not read is unknown, not empty: `files: []` with `read.diff` false says nothing about the change. */
+  read: PullRead;
+  /** What the page's header shows, read or not: the counts to use when the diff itself was not read. */
+  shown: PullShown;
+  /** Whether the page has the conversation's comment box, where a drafted review can be filled. */
+  commentBox: boolean;
+}
+
+export interface PullRead {
+  diff: boolean;
+  checks: boolean;
+  threads: boolean;
+}
+
+export interface PullShown {
+  files?: number;
+  additions?: number;
+  deletions?: number;
 }
 
 export interface IssueData {

@@ -41,6 +41,21 @@ describe('claimProposal', () => {
   });
 });
 
+describe('claimProposal on a failed proposal', () => {
+  it('lets a failed approval be retried once, and refuses a retry that is already running', () => {
+    const failed = conversation({ parts: [{ kind: 'action', proposal: { callId: 'call_1', action: fill, why: '', status: 'failed', message: 'No element matches.' } }] });
+    const retry = claimProposal(failed, 'turn-1', 'call_1', { tabId: 7, url: PAGE });
+    expect(retry.ok && retry.action).toEqual(fill);
+    if (!retry.ok) return;
+    expect(claimProposal(retry.conversation, 'turn-1', 'call_1', { tabId: 7, url: PAGE })).toEqual({ ok: false, reason: 'This proposal was already decided.' });
+  });
+
+  it('still refuses a failed proposal from another page', () => {
+    const failed = conversation({ parts: [{ kind: 'action', proposal: { callId: 'call_1', action: fill, why: '', status: 'failed' } }] });
+    expect(claimProposal(failed, 'turn-1', 'call_1', { tabId: 7, url: 'https://github.com/acme/widgets/pull/43' })).toMatchObject({ ok: false, reason: expect.stringMatching(/another page/) });
+  });
+});
+
 describe('placeRefusal', () => {
   it('treats the page without its fragment as the same page', () => {
     expect(placeRefusal({ tabId: 1, url: `${PAGE}/files#diff-1` }, { tabId: 1, url: `${PAGE}/files#diff-2` })).toBeUndefined();

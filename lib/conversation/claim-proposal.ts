@@ -1,5 +1,5 @@
 // An approved action runs only as the proposal it was shown as: one the background stored, not yet
-// decided, made in this tab on the page that is open now. The panel names the proposal; the action that
+// decided (a failed one may be retried), made in this tab on the page that is open now. The panel names the proposal; the action that
 // runs is the stored one, so a page of the extension cannot ask for anything that was never proposed.
 import type { Action } from '../context/types';
 import { withProposalDecision } from './merge-turns';
@@ -26,7 +26,8 @@ export function claimProposal(stored: Conversation | null, turnId: string, callI
   if (!turn || turn.role !== 'assistant') return { ok: false, reason: 'No such answer in this conversation.' };
   const part = turn.parts.find((candidate) => candidate.kind === 'action' && candidate.proposal.callId === callId);
   if (part?.kind !== 'action') return { ok: false, reason: 'No such proposal in this answer.' };
-  if (part.proposal.status !== 'proposed') return { ok: false, reason: 'This proposal was already decided.' };
+  // A failed run changed nothing (the target was missing, or refused), so the user may approve it again.
+  if (part.proposal.status !== 'proposed' && part.proposal.status !== 'failed') return { ok: false, reason: 'This proposal was already decided.' };
   const refusal = placeRefusal(turn.page, place);
   if (refusal) return { ok: false, reason: refusal };
   const conversation = withProposalDecision(stored, turnId, callId, { status: 'done', message: RUNNING_MESSAGE });

@@ -88,7 +88,7 @@ async function* runSkillTurn(id: string, deps: TurnDeps): AsyncGenerator<AgentEv
     yield { type: 'run-error', error: { name: 'SkillFailedError', message: `${skill.title} failed: ${result.error ?? 'unknown error'}` } };
     return;
   }
-  const offer = skill.propose?.(result.value);
+  const offer = skill.propose?.(result.value, deps.context);
   if (offer) yield { type: 'action-propose', callId: `${id}-action`, action: offer.action, why: offer.why };
   yield { type: 'run-end', text: skillAnswerText(result), steps: 1 };
 }

@@ -17,7 +17,7 @@ async function errorOf(code: string, page: unknown = null): Promise<string | und
 function pull(files: PullData['files']): PullData {
   return {
     type: 'pull', number: 7, title: 'Change', state: 'open', tab: 'files', labels: [], reviewers: [], checks: [], commits: [],
-    files, diffSource: 'patch', threads: [], comments: [],
+    files, diffSource: 'patch', read: { diff: true, checks: true, threads: true }, shown: {}, commentBox: true, threads: [], comments: [],
   };
 }
 

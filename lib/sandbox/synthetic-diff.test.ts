@@ -30,7 +30,7 @@ function syntheticPull(): PullData {
   });
   return {
     type: 'pull', number: 1, title: 'Big change', state: 'open', tab: 'files', labels: [], reviewers: [], checks: [], commits: [],
-    files, diffSource: 'patch', threads: [], comments: [],
+    files, diffSource: 'patch', read: { diff: true, checks: true, threads: true }, shown: {}, commentBox: true, threads: [], comments: [],
   };
 }
 

@@ -6,6 +6,6 @@ export const prRisk: Skill = {
   title: 'Riskiest files',
   description: 'Changed files ranked by risk: size, sensitive paths (migrations, auth, CI, containers, dependencies), missing test changes, deletions.',
   kinds: ['github.pull', 'github.pull.files'],
-  views: ['table'],
+  views: ['table', 'markdown'],
   script: SKILL_SCRIPTS['pr-risk'],
 };

@@ -1,4 +1,4 @@
-import type { Action, PageKind } from '../context/types';
+import type { Action, PageContext, PageKind } from '../context/types';
 
 export type SkillViewType = 'table' | 'markdown' | 'chart';
 
@@ -17,7 +17,8 @@ export interface Skill {
   script: string;
   /**
    * Runs in the host (not the sandbox) on the skill's value: an action the skill offers, which the user
-   * must approve like any other (e.g. fill the review box with the drafted text).
+   * must approve like any other (e.g. fill the review box with the drafted text). The context says whether
+   * the target is on the page: a card for a missing target is not offered.
    */
-  propose?: (value: unknown) => { action: Action; why: string } | null;
+  propose?: (value: unknown, context: PageContext) => { action: Action; why: string } | null;
 }

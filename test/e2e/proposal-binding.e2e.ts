@@ -28,7 +28,7 @@ const commentValue = (page: Page) => page.$eval('#new_comment_field', (box) => (
 
 describe('proposals bound to where they were made', () => {
   it('keeps a card from another page inert, and the background refuses it and any action sent as data', async () => {
-    const fill = { type: 'fill', selector: '#new_comment_field', label: 'Comment body', text: 'Drafted on pull request 42' };
+    const fill = { type: 'fill', selector: '#new_comment_field', label: 'Comment', text: 'Drafted on pull request 42' };
     llm.script([
       { toolCalls: [{ name: 'propose_action', arguments: JSON.stringify({ action: fill, why: 'Your review draft.' }) }] },
       { text: 'The draft is ready for your approval.' },

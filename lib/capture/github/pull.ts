@@ -6,6 +6,7 @@ import { nextTask } from '../next-task';
 import { pendingTotals, readPatch } from './diff-patch';
 import { readChecks } from './pull-checks';
 import { readPullHeader } from './pull-header';
+import { hasCommentBox, readPullShown } from './pull-shown';
 import { readCommits, readPullTimeline } from './pull-timeline';
 import { parseGithubPath } from './route';
 
@@ -16,6 +17,7 @@ export const pullAdapter: Adapter = {
 };
 
 const LARGE_PATCH_CHARS = 1_000_000;
+const MERGE_BOX_SELECTOR = '[data-testid="mergebox-partial"], .merge-status-list, .mergeability-details, #partial-pull-merging';
 
 interface DiffReading {
   files: DiffFile[];
@@ -36,6 +38,7 @@ async function capturePull(document: Document, url: URL, kind: PageKind, environ
   const checks = tab === 'files' ? { checks: [], cut: [] } : readChecks(document);
   const commits = readCommits(document);
   const diff = await readDiff(document, url, routeNumber, environment);
+  const shown = readPullShown(document);
   const data: PullData = {
     type: 'pull',
     number: routeNumber ?? 0,
@@ -50,6 +53,14 @@ async function capturePull(document: Document, url: URL, kind: PageKind, environ
     diffSource: diff.source,
     threads: timeline.threads,
     comments: timeline.comments,
+    read: {
+      diff: diff.source !== 'none' || diff.pending !== undefined || shown.files === 0,
+      // The merge box lists the checks when there are any, so a merge box without rows means none.
+      checks: checks.checks.length > 0 || (tab !== 'files' && document.querySelector(MERGE_BOX_SELECTOR) !== null),
+      threads: timeline.threads.length > 0 || document.querySelector('.js-discussion') !== null,
+    },
+    shown,
+    commentBox: hasCommentBox(document),
   };
   if (header.author) data.author = header.author;
   if (header.base) data.base = header.base;
@@ -82,7 +93,9 @@ async function readDiff(document: Document, url: URL, number: number | undefined
     }
   }
   const dom = readDomDiff(document);
-  return { files: dom.files, source: dom.lines > 0 ? 'dom' : 'none', cut: [...cut, ...dom.cut] };
+  // Only a diff the page shows was "read from the page"; otherwise the notes above would claim a reading that did not happen.
+  const notes = dom.lines > 0 ? cut : cut.map((note) => note.replace('; the diff was read from the page', '; the page shows no diff to read instead'));
+  return { files: dom.files, source: dom.lines > 0 ? 'dom' : 'none', cut: [...notes, ...dom.cut] };
 }
 
 /** `<origin>/<owner>/<repo>/pull/<n>.diff`, same origin as the page (GitHub Enterprise included). */
@@ -92,22 +105,34 @@ export function patchUrlOf(url: URL, number: number): string {
   return `${url.origin}/${repository}/pull/${number}.diff`;
 }
 
-/** `diffTotals` stands in for the files while the `.diff` waits to be parsed. */
+/** `diffTotals` stands in for the files while the `.diff` waits to be parsed. A part not read is said so, never counted as zero. */
 function pullFacts(data: PullData, commitsCount: number | undefined, diffTotals?: ReturnType<typeof pendingTotals>): Facts {
-  const facts: Facts = {
-    number: data.number,
-    state: data.state,
-    files: diffTotals?.files ?? data.files.length,
-    additions: diffTotals?.additions ?? data.files.reduce((sum, file) => sum + file.additions, 0),
-    deletions: diffTotals?.deletions ?? data.files.reduce((sum, file) => sum + file.deletions, 0),
-    checks: data.checks.length,
-    checks_failing: data.checks.filter((check) => check.state === 'failure').length,
-    threads: data.threads.length,
-    threads_unresolved: data.threads.filter((thread) => !thread.resolved).length,
-    commits: Math.max(commitsCount ?? 0, data.commits.length),
-    comments: data.comments.length,
-    diff_source: data.diffSource,
-  };
+  const facts: Facts = { number: data.number, state: data.state };
+  if (data.read.diff) {
+    facts['files'] = diffTotals?.files ?? data.files.length;
+    facts['additions'] = diffTotals?.additions ?? data.files.reduce((sum, file) => sum + file.additions, 0);
+    facts['deletions'] = diffTotals?.deletions ?? data.files.reduce((sum, file) => sum + file.deletions, 0);
+  } else {
+    facts['diff'] = 'not read';
+    if (data.shown.files !== undefined) facts['files_shown'] = data.shown.files;
+    if (data.shown.additions !== undefined) facts['additions_shown'] = data.shown.additions;
+    if (data.shown.deletions !== undefined) facts['deletions_shown'] = data.shown.deletions;
+  }
+  if (data.read.checks) {
+    facts['checks'] = data.checks.length;
+    facts['checks_failing'] = data.checks.filter((check) => check.state === 'failure').length;
+  } else {
+    facts['checks'] = 'not read';
+  }
+  if (data.read.threads) {
+    facts['threads'] = data.threads.length;
+    facts['threads_unresolved'] = data.threads.filter((thread) => !thread.resolved).length;
+  } else {
+    facts['threads'] = 'not read';
+  }
+  facts['commits'] = Math.max(commitsCount ?? 0, data.commits.length);
+  facts['comments'] = data.comments.length;
+  facts['diff_source'] = data.diffSource;
   if (data.author) facts['author'] = data.author;
   if (data.base) facts['base'] = data.base;
   if (data.head) facts['head'] = data.head;

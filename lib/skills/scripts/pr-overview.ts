@@ -2,9 +2,14 @@
 // scripts/build-sandbox-scripts.ts. It sees the prelude's globals (../../sandbox/prelude-globals.d.ts).
 import type { PageData } from '../../context/types';
 import { isGeneratedPath, topDirectory } from '../file-risk';
+import { diffNotReadNote } from '../pull-reading';
 
 export function prOverview(page: PageData) {
   if (page.type !== 'pull') throw new Error('pr-overview needs a pull request page');
+  if (!page.read.diff) {
+    view.markdown(`**The diff was not read.** ${diffNotReadNote(page)}`);
+    return { diffRead: false, shown: page.shown };
+  }
   const changed = page.files;
   const generated = changed.filter((file) => isGeneratedPath(file.path));
   const reviewed = changed.filter((file) => !isGeneratedPath(file.path));
@@ -47,5 +52,5 @@ export function prOverview(page: PageData) {
   if (generated.length > 0) lines.push('', 'Generated / lock files:', ...generated.map((file) => `- \`${file.path}\``));
   view.markdown(lines.join('\n'));
   view.table(directories, { title: 'By directory' });
-  return { totals, directories, biggest, renamed, deleted, generated: generatedFiles };
+  return { diffRead: true, totals, directories, biggest, renamed, deleted, generated: generatedFiles };
 }
