@@ -21,18 +21,26 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(root: string, port = 0): Promise<FixtureServer> {
+export interface FixtureServerOptions {
+  /** URL paths served from a file of the root whose name is not its path (a saved page such as `pr-conversation-kepano-defuddle-151.html`). */
+  aliases?: Record<string, string>;
+  /** Headers on every page served, e.g. a policy that keeps a saved page's own scripts and remote assets from loading. */
+  headers?: Record<string, string>;
+}
+
+export async function startFixtureServer(root: string, port = 0, options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const base = resolve(root);
   const requests: string[] = [];
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     requests.push(path);
-    const file = await locate(base, path);
+    const alias = options.aliases?.[path];
+    const file = await locate(base, alias === undefined ? path : `/${alias}`);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, { ...options.headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     response.end(await readFile(file));
   });
   await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
