@@ -34,7 +34,7 @@ afterAll(async () => {
 const textOf = (panel: Page, selector: string) => panel.$eval(selector, (element) => element.textContent ?? '');
 
 describe('Draft a review on the real defuddle #151 conversation', () => {
-  it('says the diff was not read, proposes GitHub’s “Comment” box, and Approve fills it', async () => {
+  it('says the diff was not read, proposes GitHub’s “Comment” box, and Approve (or Retry after a failure) fills it', async () => {
     if (!tandem || !site) throw new Error('setup failed');
     const page = await tandem.browser.newPage();
     await page.goto(`${site.origin}${PULL_PATH}`);
@@ -60,7 +60,18 @@ describe('Draft a review on the real defuddle #151 conversation', () => {
     expect(draft).toContain('I have not been through the diff (6 files, +1,483 −1) yet');
     await panel.screenshot({ path: 'test-results/real-github-review-proposed.png', fullPage: true });
 
+    // The box gone when approved: the card fails, and offers Retry and Dismiss instead of a dead end.
+    await page.$eval('#new_comment_field', (box) => {
+      box.id = 'moved_comment_field';
+    });
     await panel.click('[data-testid="action-approve"]');
+    await panel.waitForSelector('[data-testid="action-card"][data-status="failed"]', { timeout: 10_000 });
+    expect(await panel.$('[data-testid="action-card"] [data-testid="action-dismiss"]')).not.toBeNull();
+    await panel.screenshot({ path: 'test-results/real-github-review-failed.png', fullPage: true });
+    await page.$eval('#moved_comment_field', (box) => {
+      box.id = 'new_comment_field';
+    });
+    await panel.click('[data-testid="action-retry"]');
     await panel.waitForSelector('[data-testid="action-card"][data-status="done"]', { timeout: 10_000 });
     expect(await page.$eval('#new_comment_field', (box) => (box as HTMLTextAreaElement).value)).toBe(draft);
     await panel.screenshot({ path: 'test-results/real-github-review-filled.png', fullPage: true });
