@@ -44,7 +44,7 @@ describe('suggestions on captured GitHub pages', () => {
     const cards = cardsFor(pages.conversation!);
     expect(cards.map((card) => card.rule)).toEqual(['pull-open-threads', 'pull-review-draft']);
     expect(cards[0]?.why).toBe('2 review threads unresolved on src/markdown.ts.');
-    expect(cards[1]?.why).toBe('Pull request #151 by shuuul is open.');
+    expect(cards[1]?.why).toBe('Pull request #151 by shuuul shows 6 files (+1,483 −1); Tandem could not read its diff.');
   });
 
   it('a test-only change is not flagged as lacking tests', () => {

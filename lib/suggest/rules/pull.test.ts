@@ -123,6 +123,11 @@ describe('pull-review-draft', () => {
     expect(card?.why).toBe('Pull request #7 is open.');
   });
 
+  it('says what the header shows when the diff was not read, rather than nothing', () => {
+    const [card] = pullReviewDraft.suggest(pullContext({ read: { diff: false, checks: true, threads: true }, shown: { files: 6, additions: 1483, deletions: 1 } }));
+    expect(card?.why).toBe('Pull request #7 by octocat shows 6 files (+1,483 −1); Tandem could not read its diff.');
+  });
+
   it('is not offered once the pull request is merged', () => {
     expect(pullReviewDraft.suggest(pullContext({ state: 'merged' }))).toEqual([]);
   });

@@ -106,7 +106,12 @@ export const pullReviewDraft: Rule = {
     const by = pull.author ? ` by ${pull.author}` : '';
     const additions = pull.files.reduce((total, file) => total + file.additions, 0);
     const deletions = pull.files.reduce((total, file) => total + file.deletions, 0);
-    const size = pull.files.length > 0 ? ` changes ${countOf(pull.files.length, 'file')} (+${formatCount(additions)} −${formatCount(deletions)})` : ' is open';
+    const { shown } = pull;
+    // A diff not read is not an empty one: say what the header shows, and that the draft will not judge the code.
+    const unread = !pull.read.diff && shown.files !== undefined
+      ? ` shows ${countOf(shown.files, 'file')} (+${formatCount(shown.additions ?? 0)} −${formatCount(shown.deletions ?? 0)}); Tandem could not read its diff`
+      : undefined;
+    const size = unread ?? (pull.files.length > 0 ? ` changes ${countOf(pull.files.length, 'file')} (+${formatCount(additions)} −${formatCount(deletions)})` : ' is open');
     return [
       {
         title: 'Draft a review',
