@@ -305,6 +305,21 @@ describe('pull adapter diff sources', () => {
     expect((finished.data as PullData).files.map((file) => file.path)).toEqual(['dist/app.min.js']);
   });
 
+  it('on a conversation with no diff shown and no .diff, says the diff was not read and keeps the header’s counts', async () => {
+    const environment: CaptureEnvironment = {
+      githubHosts: [],
+      fetchText: async () => {
+        throw new Error('HTTP 404');
+      },
+    };
+    const conversation = 'https://github.com/kepano/defuddle/pull/151';
+    const { data, output } = await capture(`${realGithubPages}/pr-conversation-kepano-defuddle-151.html`, conversation, environment);
+    expect(data.read).toEqual({ diff: false, checks: true, threads: true });
+    expect(data.shown).toEqual({ files: 6, additions: 1483, deletions: 1 });
+    expect(output.cut).toContain('the .diff could not be fetched (HTTP 404); the page shows no diff to read instead');
+    expect(output.facts).toMatchObject({ diff: 'not read', files_shown: 6 });
+  });
+
   it('falls back to the React files view when the fetch fails, and says so', async () => {
     const environment: CaptureEnvironment = {
       githubHosts: [],
@@ -314,7 +329,8 @@ describe('pull adapter diff sources', () => {
     };
     const { data, output } = await capture(`${localFixtures}pr-files-react.html`, url, environment);
     expect(data.diffSource).toBe('dom');
-    expect(output.cut?.some((entry) => entry.includes('HTTP 404'))).toBe(true);
+    expect(output.cut).toContain('the .diff could not be fetched (HTTP 404); the diff was read from the page');
+    expect(data.read.diff).toBe(true);
     expect(data.files.map((file) => [file.path, file.status, file.additions, file.deletions])).toEqual([
       ['src/upload.ts', 'modified', 3, 1],
       ['src/retry.ts', 'added', 4, 0],
