@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parsePatch, parsePendingDiff, readPatch } from './diff-patch';
 
 const sample = readFileSync(new URL('../../../test/fixtures/github/pull-sample.diff', import.meta.url), 'utf8');
@@ -35,10 +35,14 @@ describe('parsePatch', () => {
   it('yields through the caller’s yieldToPage, so the content script can leave the page’s turns out of its timing', async () => {
     const text = bigDiff();
     let yields = 0;
+    // A clock that runs 5 ms a reading: slices end by the clock, and a fast machine must not skip the turns.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 5));
     const parsed = await parsePatch(text, async () => {
       yields += 1;
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
+    clock.mockRestore();
     expect(parsed.files).toHaveLength(100);
     expect(yields).toBeGreaterThan(0);
   });
