@@ -70,12 +70,14 @@ const URL_RULES: SecretRule[] = [
     // The user may be empty (https://:password@host). A web URL's credentials are HTTP basic auth; any
     // other scheme's are a connection string's (postgres://, redis://, amqp://…).
     // The scheme starts where no scheme character precedes it (a \b start re-scanned "a.a.a…" quadratically).
-    pattern: /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#'"]*):(?!\[redacted:)([^\s@/?#'"]+)@/gi,
+    // The match starts at `://` and looks back for the scheme: tried from every word, the scheme was most
+    // of the cost of a page full of links. The scheme stays out of the match, so it is kept as it is.
+    pattern: /:\/\/(?<=(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*):\/\/)([^\s:@/?#'"]*):(?!\[redacted:)([^\s@/?#'"]+)@/gi,
     counts: (_match, _scheme = '', _user = '', password = '') => !URL_PASSWORD_PLACEHOLDER.test(password),
     replace: (_name, scheme = '', user = '', password = '') =>
       URL_PASSWORD_PLACEHOLDER.test(password)
-        ? `${scheme}${user}:${password}@`
-        : `${scheme}${user}:${marker(/^https?:/i.test(scheme) ? 'basic-auth' : 'connection-string')}@`,
+        ? `://${user}:${password}@`
+        : `://${user}:${marker(/^https?$/i.test(scheme) ? 'basic-auth' : 'connection-string')}@`,
   },
 ];
 
@@ -198,7 +200,8 @@ function applyTokens(state: RedactedText): RedactedText {
     return marker(rule?.name ?? 'token');
   });
   for (const { rule, pattern } of TOKENS.needled) {
-    if (!text.includes(rule.needle!)) continue;
+    const { needle } = rule;
+    if (!(typeof needle === 'string' ? text.includes(needle) : needle!.test(text))) continue;
     pattern.lastIndex = 0;
     text = text.replace(pattern, (match: string) => {
       if (match.includes('[redacted:')) return match;

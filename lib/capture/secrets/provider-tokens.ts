@@ -15,7 +15,7 @@ export interface TokenRule {
    * precedes it: tried from every word (or every position), such a pattern is most of the scan's cost, so
    * it runs alone and only where its needle is.
    */
-  needle?: string;
+  needle?: string | RegExp;
 }
 
 const END = '(?![A-Za-z0-9_])';
@@ -27,7 +27,7 @@ const word = (count: string) => `[A-Za-z0-9_-]${count}`;
 const uuid = `${hex('{8}')}-${hex('{4}')}-${hex('{4}')}-${hex('{4}')}-${hex('{12}')}`;
 
 const token = (name: string, body: string, end = END): TokenRule => ({ name, source: `${body}${end}`, bounded: true });
-const needled = (rule: TokenRule, needle: string): TokenRule => ({ ...rule, needle });
+const needled = (rule: TokenRule, needle: string | RegExp): TokenRule => ({ ...rule, needle });
 
 // Order matters where two formats share a prefix: the more specific one comes first (sk-ant- before sk-).
 export const TOKEN_RULES: TokenRule[] = [
@@ -123,7 +123,8 @@ export const TOKEN_RULES: TokenRule[] = [
   token('sendgrid-key', `SG\\.(?=[A-Za-z0-9_.-]{0,200}\\d)[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}`, '(?![A-Za-z0-9_-])'),
   token('brevo-key', `x(?:keysib|smtpsib)-${hex('{64}')}-${alnum('{16}')}`),
   token('mailgun-key', `(?:key|pubkey)-${hex('{32}')}`),
-  needled(token('mailchimp-key', `[a-z0-9]{32}-us\\d{1,2}`), '-us'),
+  // `-us` alone is in every page that names a locale (en-us); the data centre's number is not.
+  needled(token('mailchimp-key', `[a-z0-9]{32}-us\\d{1,2}`), /-us\d/),
   token('typeform-token', `tfp_[A-Za-z0-9_.=-]{59}`, '(?![A-Za-z0-9_.=-])'),
   token('intercom-token', `dG9rOj${alnum('{20,}')}={0,2}`, ''),
   token('twitter-bearer-token', `A{22}[A-Za-z0-9%]{80,100}`),
