@@ -191,14 +191,16 @@ const MADE_UP_TOKEN = /[xX]{8,}|0{12,}|\*{4,}|EXAMPLE|example/;
 
 function applyTokens(state: RedactedText): RedactedText {
   let count = state.count;
-  TOKENS.pattern.lastIndex = 0;
-  let text = state.text.replace(TOKENS.pattern, (match: string, ...groups: unknown[]) => {
-    if (match.includes('[redacted:')) return match;
-    const rule = TOKENS.rules[groups.findIndex((group) => typeof group === 'string')];
-    if (MADE_UP_TOKEN.test(match)) return match;
+  const pieces: string[] = [];
+  let kept = 0;
+  for (const { index, end, rule } of TOKENS.find(state.text)) {
+    const match = state.text.slice(index, end);
+    if (match.includes('[redacted:') || MADE_UP_TOKEN.test(match)) continue;
+    pieces.push(state.text.slice(kept, index), marker(rule.name));
+    kept = end;
     count += 1;
-    return marker(rule?.name ?? 'token');
-  });
+  }
+  let text = kept === 0 ? state.text : `${pieces.join('')}${state.text.slice(kept)}`;
   for (const { rule, pattern } of TOKENS.needled) {
     const { needle } = rule;
     if (!(typeof needle === 'string' ? text.includes(needle) : needle!.test(text))) continue;

@@ -160,28 +160,166 @@ export const TOKEN_RULES: TokenRule[] = [
   token('jwt', `ZXlK[${B64}_-]{60,}={0,2}`, ''),
 ];
 
+export interface FoundToken {
+  index: number;
+  end: number;
+  rule: TokenRule;
+}
+
 export interface CombinedTokens {
-  pattern: RegExp;
-  /** The rule each capturing group stands for: group n + 1 is rules[n]. */
-  rules: TokenRule[];
+  /** Every bounded rule's token in the text, left to right, as one alternation of them all would find them. */
+  find: (text: string) => FoundToken[];
   /** Rules run on their own, each where its needle is in the text. */
   needled: Array<{ rule: TokenRule; pattern: RegExp }>;
 }
 
+// What a token's first ten characters are made of, and what may not stand before it.
+const TOKEN_CHAR = 1;
+const WORD_CHAR = 2;
+const CHAR_KIND = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const character = String.fromCharCode(code);
+  if (/[\w.~+/=:|%-]/.test(character)) CHAR_KIND[code]! |= TOKEN_CHAR;
+  if (/[A-Za-z0-9_-]/.test(character)) CHAR_KIND[code]! |= WORD_CHAR;
+}
+const MIN_TOKEN_RUN = 10;
+const PRINTABLE = Array.from({ length: 95 }, (_unused, index) => String.fromCharCode(32 + index));
+
+/** Where the group or class opened at `start` closes (the index of its `)` or `]`). */
+function closing(source: string, start: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let index = start; index < source.length; index++) {
+    const character = source[index];
+    if (character === '\\') index += 1;
+    else if (inClass) {
+      if (character === ']') {
+        if (source[start] === '[') return index;
+        inClass = false;
+      }
+    } else if (character === '[') inClass = true;
+    else if (character === '(') depth += 1;
+    else if (character === ')' && --depth === 0) return index;
+  }
+  return -1;
+}
+
+function topLevelAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let index = 0; index < source.length; index++) {
+    const character = source[index];
+    if (character === '\\') index += 1;
+    else if (character === '(' || character === '[') index = closing(source, index);
+    else if (character === '|') {
+      parts.push(source.slice(start, index));
+      start = index + 1;
+    }
+    if (index === -1) return [source];
+  }
+  return [...parts, source.slice(start)];
+}
+
 /**
- * One pattern for every rule. The word boundary is tested once before all bounded rules, so a position
- * inside a word is given up after one look back instead of one per rule.
+ * The printable characters a match of `source` can start with, or undefined when that is not plain to
+ * see (the rule is then tried at every candidate). Read from the pattern's text: a literal, a class, an
+ * escape, a group of alternatives; an assertion in front is looked past.
+ */
+function firstCharacters(source: string): Set<string> | undefined {
+  const alternatives = topLevelAlternatives(source);
+  if (alternatives.length > 1) {
+    const union = new Set<string>();
+    for (const alternative of alternatives) {
+      const first = firstCharacters(alternative);
+      if (!first) return undefined;
+      for (const character of first) union.add(character);
+    }
+    return union;
+  }
+  let atom: Set<string> | undefined;
+  let rest: string;
+  if (/^\(\?<?[=!]/.test(source)) {
+    const end = closing(source, 0);
+    return end === -1 ? undefined : firstCharacters(source.slice(end + 1));
+  } else if (source.startsWith('(?:')) {
+    const end = closing(source, 0);
+    if (end === -1) return undefined;
+    atom = firstCharacters(source.slice(3, end));
+    rest = source.slice(end + 1);
+  } else if (source.startsWith('[')) {
+    const end = closing(source, 0);
+    if (end === -1) return undefined;
+    const inClass = new RegExp(source.slice(0, end + 1));
+    atom = new Set(PRINTABLE.filter((character) => inClass.test(character)));
+    rest = source.slice(end + 1);
+  } else if (source.startsWith('\\')) {
+    const escape = source.slice(0, 2);
+    const literal = /^\\[.~+/=:|%*?^$(){}[\]\\-]$/.test(escape);
+    const kind = literal ? undefined : /^\\[dw]$/.test(escape) ? new RegExp(escape) : undefined;
+    if (!literal && !kind) return undefined;
+    atom = new Set(literal ? [escape[1]!] : PRINTABLE.filter((character) => kind!.test(character)));
+    rest = source.slice(2);
+  } else if (/^[A-Za-z0-9_~=:%/,'"@#&<>-]/.test(source)) {
+    atom = new Set([source[0]!]);
+    rest = source.slice(1);
+  } else return undefined;
+  // An atom that may be left out lets the next one start the match.
+  return /^(?:[?*]|\{0[,}])/.test(rest) ? undefined : atom;
+}
+
+/**
+ * The rules as one scan. Where a token may start (no word character or dash before it, ten token
+ * characters from there) is found by a loop over the text, and only there are the rules tried: those
+ * that can start with the character there, in their order. A regex that looked ahead for ten characters
+ * at each start of a word cost more than all the rules it guarded.
  */
 export function combineTokenRules(rules: readonly TokenRule[]): CombinedTokens {
-  const bounded = rules.filter((rule) => rule.bounded && !rule.needle);
-  const free = rules.filter((rule) => !rule.bounded && !rule.needle);
-  const group = (rule: TokenRule) => `(${rule.source})`;
-  // Rules that look behind at every position (not only where a word starts) cost more than all others.
-  // Every token is ten characters or more of these: one look ahead gives up a short word, where trying each
-  // rule in turn would cost a hundred steps.
-  const source = [`(?<![A-Za-z0-9_-])(?=[\\w.~+/=:|%-]{10})(?:${bounded.map(group).join('|')})`, ...free.map(group)].join('|');
+  const unneedled = rules.filter((rule) => !rule.needle);
+  const unbounded = unneedled.find((rule) => !rule.bounded);
+  if (unbounded) throw new Error(`${unbounded.name}: a token rule that may start inside a word needs a needle`);
+  const firsts = unneedled.map((rule) => firstCharacters(rule.source));
+  const byFirst = new Map<number, { pattern: RegExp; rules: TokenRule[] } | null>();
+  const rulesFor = (code: number) => {
+    let entry = byFirst.get(code);
+    if (entry === undefined) {
+      const character = String.fromCharCode(code);
+      const candidates = unneedled.filter((_rule, index) => firsts[index]?.has(character) ?? true);
+      entry = candidates.length === 0 ? null : { pattern: new RegExp(candidates.map((rule) => `(${rule.source})`).join('|'), 'y'), rules: candidates };
+      byFirst.set(code, entry);
+    }
+    return entry;
+  };
+  const isKind = (code: number, kind: number) => code < 128 && (CHAR_KIND[code]! & kind) !== 0;
+  const find = (text: string): FoundToken[] => {
+    const found: FoundToken[] = [];
+    let at = 0;
+    while (at < text.length) {
+      if (!isKind(text.charCodeAt(at), TOKEN_CHAR)) {
+        at += 1;
+        continue;
+      }
+      let runEnd = at + 1;
+      while (runEnd < text.length && isKind(text.charCodeAt(runEnd), TOKEN_CHAR)) runEnd += 1;
+      let next = runEnd;
+      for (let start = at; start <= runEnd - MIN_TOKEN_RUN; start++) {
+        if (start > 0 && isKind(text.charCodeAt(start - 1), WORD_CHAR)) continue;
+        const entry = rulesFor(text.charCodeAt(start));
+        if (!entry) continue;
+        entry.pattern.lastIndex = start;
+        const match = entry.pattern.exec(text);
+        if (!match) continue;
+        const group = match.findIndex((value, index) => index > 0 && value !== undefined);
+        found.push({ index: start, end: start + match[0].length, rule: entry.rules[group - 1]! });
+        // A token may run on past the run (into characters no token starts with); the scan goes on after it.
+        next = Math.max(start + match[0].length, start + 1);
+        break;
+      }
+      at = next;
+    }
+    return found;
+  };
   const needled = rules
     .filter((rule) => rule.needle)
     .map((rule) => ({ rule, pattern: new RegExp(`${rule.bounded ? '(?<![A-Za-z0-9_-])' : ''}(?:${rule.source})`, 'g') }));
-  return { pattern: new RegExp(source, 'g'), rules: [...bounded, ...free], needled };
+  return { find, needled };
 }
