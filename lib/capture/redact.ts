@@ -1,6 +1,6 @@
 // Masks secrets (tokens, keys, passwords, JWTs, private keys) before captured text leaves the page.
 import { keyTextOf, type KeyText } from './key-literal';
-import { maskAssignments, maskKubernetesSecret } from './secrets/assignments';
+import { maskAssignments, maskKubernetesSecret, NAME_HINTS } from './secrets/assignments';
 import { maskHighEntropy } from './secrets/high-entropy';
 import { combineTokenRules, TOKEN_RULES } from './secrets/provider-tokens';
 import { secretLabel, secretName } from './secrets/secret-names';
@@ -168,6 +168,11 @@ const TOKENS = combineTokenRules(TOKEN_RULES);
 // Every regex rule above needs one of these fragments in the text (case ignored, so this matches a
 // superset). Most captured strings (diff lines, titles, cells) contain none, and one scan rejects them.
 const MIGHT_HOLD_RULED_SECRET = /PRIVATE KEY|hooks\.slack|webhook|:\/\/[^\s:@/?#]*:|secret|bearer|authorization|cookie|curl|password|contribsys|value=|[?&#][\w.-]*=/i;
+// The fragments above and the words a secret's name holds (NAME_HINTS, which `kind: Secret` holds
+// too), in one scan: most lines of a diff or a page hold none, and are spared the three scans behind it.
+// Masks add no such word that the rules would take up (a marker's label is no name), so the text as it
+// came in decides.
+const MIGHT_HOLD_NAMED_SECRET = new RegExp(`${NAME_HINTS}|hooks\\.slack|webhook|:\\/\\/[^\\s:@/?#]*:|curl|contribsys|value=|[?&#][\\w.-]*=`, 'i');
 
 function applyRule(rule: SecretRule, state: RedactedText, lower: string): RedactedText {
   const { needle } = rule;
@@ -235,15 +240,15 @@ const MIGHT_HOLD_TOKEN = /[\d_]|[A-Z]{16}/;
 
 function applyRules(text: string): RedactedText {
   let state: RedactedText = { text, count: 0 };
-  const ruled = MIGHT_HOLD_RULED_SECRET.test(text);
+  const named = MIGHT_HOLD_NAMED_SECRET.test(text);
+  const ruled = named && MIGHT_HOLD_RULED_SECRET.test(text);
   const tokens = MIGHT_HOLD_TOKEN.test(text);
   // Masks only shorten the text and keep its words, so the needles of later rules are still found here.
   const lower = ruled ? text.toLowerCase() : '';
   if (ruled) for (const rule of URL_RULES) state = applyRule(rule, state, lower);
   if (tokens) state = applyTokens(state);
   if (ruled) for (const rule of HEADER_RULES) state = applyRule(rule, state, lower);
-  state = withMasked(state, maskKubernetesSecret);
-  state = withMasked(state, maskAssignments);
+  if (named) state = withMasked(withMasked(state, maskKubernetesSecret), maskAssignments);
   if (ruled) state = applyRule(URL_PARAMETER_RULE, state, lower);
   return tokens ? withMasked(state, maskHighEntropy) : state;
 }

@@ -15,7 +15,8 @@ export interface Masked {
 }
 
 // Where a secret-like name may be: each hit is widened to the whole name around it.
-const HINT = /pass|pwd|pw|secret|token|key|cred|auth|cookie|session|sid|sig|salt|bearer|jwt|pat|mdp|contras/gi;
+export const NAME_HINTS = 'pass|pwd|pw|secret|token|key|cred|auth|cookie|session|sid|sig|salt|bearer|jwt|pat|mdp|contras';
+const HINT = new RegExp(NAME_HINTS, 'gi');
 const NAME_CHAR = /[A-Za-z0-9_.$-]/;
 const MAX_NAME = 100;
 
