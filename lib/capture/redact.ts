@@ -206,6 +206,7 @@ function applyTokens(state: RedactedText): RedactedText {
     count += 1;
   }
   let text = kept === 0 ? state.text : `${pieces.join('')}${state.text.slice(kept)}`;
+  if (!TOKENS.anyNeedle.test(text)) return { text, count };
   for (const { rule, pattern } of TOKENS.needled) {
     const { needle } = rule;
     if (!(typeof needle === 'string' ? text.includes(needle) : needle!.test(text))) continue;
@@ -236,13 +237,15 @@ export function redactText(text: string): RedactedText {
 
 // Every provider token and every random-looking string holds a digit, an underscore or (an AWS key id of
 // base32 letters) a long run of capitals; most prose holds none, and is spared the two widest scans.
-const MIGHT_HOLD_TOKEN = /[\d_]|[A-Z]{16}/;
+// Two scans: one class alone is read faster than an alternation, and most lines stop at their first digit.
+const MIGHT_HOLD_TOKEN = /[\d_]/;
+const MIGHT_HOLD_CAPITALS = /[A-Z]{16}/;
 
 function applyRules(text: string): RedactedText {
   let state: RedactedText = { text, count: 0 };
   const named = MIGHT_HOLD_NAMED_SECRET.test(text);
   const ruled = named && MIGHT_HOLD_RULED_SECRET.test(text);
-  const tokens = MIGHT_HOLD_TOKEN.test(text);
+  const tokens = MIGHT_HOLD_TOKEN.test(text) || MIGHT_HOLD_CAPITALS.test(text);
   // Masks only shorten the text and keep its words, so the needles of later rules are still found here.
   const lower = ruled ? text.toLowerCase() : '';
   if (ruled) for (const rule of URL_RULES) state = applyRule(rule, state, lower);

@@ -171,6 +171,8 @@ export interface CombinedTokens {
   find: (text: string) => FoundToken[];
   /** Rules run on their own, each where its needle is in the text. */
   needled: Array<{ rule: TokenRule; pattern: RegExp }>;
+  /** Whether the text holds any of their needles: one scan, where most texts hold none. */
+  anyNeedle: RegExp;
 }
 
 // What a token's first ten characters are made of, and what may not stand before it.
@@ -278,14 +280,14 @@ export function combineTokenRules(rules: readonly TokenRule[]): CombinedTokens {
   const unbounded = unneedled.find((rule) => !rule.bounded);
   if (unbounded) throw new Error(`${unbounded.name}: a token rule that may start inside a word needs a needle`);
   const firsts = unneedled.map((rule) => firstCharacters(rule.source));
-  const byFirst = new Map<number, { pattern: RegExp; rules: TokenRule[] } | null>();
+  const byFirst: Array<{ pattern: RegExp; rules: TokenRule[] } | null | undefined> = [];
   const rulesFor = (code: number) => {
-    let entry = byFirst.get(code);
+    let entry = byFirst[code];
     if (entry === undefined) {
       const character = String.fromCharCode(code);
       const candidates = unneedled.filter((_rule, index) => firsts[index]?.has(character) ?? true);
       entry = candidates.length === 0 ? null : { pattern: new RegExp(candidates.map((rule) => `(${rule.source})`).join('|'), 'y'), rules: candidates };
-      byFirst.set(code, entry);
+      byFirst[code] = entry;
     }
     return entry;
   };
@@ -321,5 +323,6 @@ export function combineTokenRules(rules: readonly TokenRule[]): CombinedTokens {
   const needled = rules
     .filter((rule) => rule.needle)
     .map((rule) => ({ rule, pattern: new RegExp(`${rule.bounded ? '(?<![A-Za-z0-9_-])' : ''}(?:${rule.source})`, 'g') }));
-  return { find, needled };
+  const needles = needled.map(({ rule }) => (typeof rule.needle === 'string' ? rule.needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : rule.needle!.source));
+  return { find, needled, anyNeedle: new RegExp(needles.join('|') || '(?!)') };
 }
