@@ -154,7 +154,8 @@ const DATA_BLOCK = /^([ \t]*)(?:data|stringData):[ \t]*$/;
 const DATA_ENTRY = /^([ \t]+)([\w.-]+:[ \t]*)(\S.*)$/;
 
 export function maskKubernetesSecret(text: string): Masked {
-  if (!KUBERNETES_SECRET.test(text)) return { text, count: 0 };
+  // The word first: a line-anchored pattern is tried at every line of a long text.
+  if (!text.includes('Secret') || !KUBERNETES_SECRET.test(text)) return { text, count: 0 };
   let count = 0;
   let blockIndent: number | undefined;
   const lines = text.split('\n').map((line) => {

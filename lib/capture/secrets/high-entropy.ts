@@ -58,15 +58,17 @@ export function maskHighEntropy(text: string): Masked {
     const run = text.slice(offset, end);
     const before = text.charAt(offset - 1);
     if (before === '/' || before === '#' || before === '?' || before === '@' || before === '.') continue;
+    const after = text.charAt(end);
+    const quoted = /["'`]/.test(before) && before === after;
+    // The run itself first: most runs (rules of dashes, words joined by underscores) fail it at once,
+    // and the look at the line before the run costs the most.
+    if (!isHighEntropy(run, quoted)) continue;
     if (/^sha\d+-/.test(run) || text.endsWith('base64,', offset)) continue;
     const lineStart = text.lastIndexOf('\n', offset) + 1;
     const lead = text.slice(Math.max(lineStart, offset - 80), offset);
     // A link's query value: named secrets there are caught by their parameter's name.
     if (before === '=' && /:\/\/\S*$/.test(lead)) continue;
     if (PUBLIC_NAME.test(lead)) continue;
-    const after = text.charAt(end);
-    const quoted = /["'`]/.test(before) && before === after;
-    if (!isHighEntropy(run, quoted)) continue;
     count += 1;
     pieces.push(text.slice(kept, offset), '[redacted:high-entropy]');
     kept = end;
