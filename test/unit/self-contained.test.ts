@@ -1,5 +1,5 @@
 // A clone of the repository alone must run its tests: nothing may read data from beside the clone,
-// as the team's old ../shared/fixtures did (CI had it beside the checkout, so its absence went unseen).
+// as the team folder beside the checkout did (CI had it beside the checkout, so its absence went unseen).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
