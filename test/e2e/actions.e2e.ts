@@ -113,7 +113,7 @@ describe('approval cards', () => {
     await panel.screenshot({ path: 'test-results/actions-after-approval.png', fullPage: true });
 
     // Undo puts the old name back, still without a save.
-    await panel.click('[data-testid="action-undo"]');
+    await panel.locator('[data-testid="action-undo"]').click();
     await panel.waitForSelector('[data-testid="action-card"][data-status="undone"]', { timeout: 10_000 });
     for (const card of (await panel.$$('[data-testid="action-card"]')).slice(2)) await (await card.$('[data-testid="action-dismiss"]'))?.click();
     expect(await pageState(page)).toMatchObject({ saves: 0, name: 'Mona', preview: 'Mona' });

@@ -54,11 +54,11 @@ describe('asking a question', () => {
     expect(prompt).toContain('Which file has the most added lines?');
     expect(prompt).toContain('<page-data>');
 
-    await panel.click('[data-testid="script-trail"] summary');
+    await panel.locator('[data-testid="script-trail"] summary').click();
     await panel.screenshot({ path: 'test-results/ask-panel.png', fullPage: true });
 
     // Re-run on the current page data gives the same value again, from the sandbox, not the model.
-    await panel.click('[data-testid="script-rerun"]');
+    await panel.locator('[data-testid="script-rerun"]').click();
     await panel.waitForFunction(() => document.querySelector('.script-trail__rerun-note') !== null);
     expect(await panel.$eval('[data-testid="script-value"]', (element) => element.textContent)).toContain('"added": 38');
     await panel.close();
@@ -150,7 +150,7 @@ describe('asking a question', () => {
     await panel.type('[data-testid="composer-input"]', 'Walk me through the diff.');
     await panel.keyboard.press('Enter');
     await panel.waitForFunction(() => (document.querySelector('[data-testid="assistant-turn"] .turn__text')?.textContent ?? '').length > 20, { timeout: 15_000 });
-    await panel.click('[data-testid="composer-stop"]');
+    await panel.locator('[data-testid="composer-stop"]').click();
     await panel.waitForSelector('[data-testid="assistant-turn"][data-status="stopped"]', { timeout: 10_000 });
     const kept = await panel.$eval('[data-testid="assistant-turn"] .turn__text', (element) => element.textContent ?? '');
     // What had streamed is kept: a start of the answer, not all of it.

@@ -69,7 +69,7 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
   });
 
   it('runs a built-in skill in the QuickJS sandbox of its background page', async () => {
-    await panel.click('[data-testid="suggestion-accept"]');
+    await panel.locator('[data-testid="suggestion-accept"]').click();
     await panel.waitForSelector('[data-testid="assistant-turn"]:not([data-status="running"])', { timeout: 30_000 });
     const answer = await panel.$eval('[data-testid="assistant-turn"]', (turn) => (turn as HTMLElement).innerText);
     expect(answer).toContain('CI / test (20.x)');
@@ -113,7 +113,7 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
       // The answer quotes the script's output, so the test sees the sandbox's result reach the answer.
       (call) => ({ text: `Largest addition: ${pathInToolResult(call)}.` }),
     ]);
-    await panel.click('[data-testid="new-chat"]');
+    await panel.locator('[data-testid="new-chat"]').click();
     await panel.waitForSelector('[data-testid="composer-input"]:not([disabled])', { timeout: 10_000 });
     await panel.type('[data-testid="composer-input"]', 'Which file has the most added lines?');
     await panel.keyboard.press('Enter');

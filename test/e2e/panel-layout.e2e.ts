@@ -100,7 +100,7 @@ describe('the panel with wide answers', () => {
       await panel.type('[data-testid="composer-input"]', 'Show every changed file in detail.');
       await panel.keyboard.press('Enter');
       await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 30_000 });
-      await panel.click('[data-testid="script-trail"] summary');
+      await panel.locator('[data-testid="script-trail"] summary').click();
 
       for (const width of [360, 480]) {
         await panel.setViewport({ width, height: 900 });

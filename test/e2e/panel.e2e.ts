@@ -44,12 +44,12 @@ describe('the side panel', () => {
   it('lists the captured parts and leaves an excluded part out of what the model receives', async () => {
     const { page, panel } = await openPullAndPanel();
     const tokensBefore = await panel.$eval('[data-testid="context-tokens"]', (element) => element.textContent);
-    await panel.click('[data-testid="context-chip-toggle"]');
+    await panel.locator('[data-testid="context-chip-toggle"]').click();
     await panel.waitForSelector('[data-testid="context-details"]');
     const labels = await panel.$$eval('[data-testid="context-details"] label', (elements) => elements.map((element) => element.textContent));
     expect(labels).toEqual(expect.arrayContaining(['Changed files and diff', 'Checks', 'Review threads', 'Description']));
 
-    await panel.click('[data-testid="section-toggle-files"]');
+    await panel.locator('[data-testid="section-toggle-files"]').click();
     await panel.waitForFunction((before) => document.querySelector('[data-testid="context-tokens"]')?.textContent !== before, {}, tokensBefore);
     await ask(panel, 'What changed?');
     // Code in an answer comes with its own Copy button.
@@ -58,7 +58,7 @@ describe('the side panel', () => {
     expect(prompt).not.toContain('withRetry(async () =>');
     expect(prompt).toContain('excluded by the user: Changed files and diff');
 
-    await panel.click('[data-testid="section-toggle-files"]');
+    await panel.locator('[data-testid="section-toggle-files"]').click();
     await panel.waitForFunction((before) => document.querySelector('[data-testid="context-tokens"]')?.textContent === before, {}, tokensBefore);
     await panel.close();
     await page.close();
@@ -66,10 +66,10 @@ describe('the side panel', () => {
 
   it('edits the last question, starts new chats and reopens old ones from the history', async () => {
     const { page, panel } = await openPullAndPanel();
-    await panel.click('[data-testid="new-chat"]');
+    await panel.locator('[data-testid="new-chat"]').click();
     await ask(panel, 'First question in a new chat');
     await panel.waitForSelector('[data-testid="edit-last"]');
-    await panel.click('[data-testid="edit-last"]');
+    await panel.locator('[data-testid="edit-last"]').click();
     // The draft reaches the composer on the next render.
     await panel.waitForFunction(() => (document.querySelector('[data-testid="composer-input"]') as HTMLTextAreaElement | null)?.value !== '');
     expect(await panel.$eval('[data-testid="composer-input"]', (box) => (box as HTMLTextAreaElement).value)).toBe('First question in a new chat');
@@ -80,18 +80,18 @@ describe('the side panel', () => {
     await panel.keyboard.press('Enter');
     await panel.waitForFunction(() => document.querySelectorAll('[data-testid="user-turn"]').length === 2);
 
-    await panel.click('[data-testid="history-open"]');
+    await panel.locator('[data-testid="history-open"]').click();
     await panel.waitForSelector('[data-testid="history-item"]');
     const items = await panel.$$eval('[data-testid="history-item"]', (elements) => elements.map((element) => element.textContent ?? ''));
     expect(items.length).toBeGreaterThanOrEqual(2);
     expect(items[0]).toContain('First question in a new chat');
 
     // Open the older conversation (the one from the first test), then delete it.
-    await panel.click('[data-testid="history-item"]:nth-child(2) .history__open');
+    await panel.locator('[data-testid="history-item"]:nth-child(2) .history__open').click();
     await panel.waitForFunction(() => document.querySelector('[data-testid="user-turn"]')?.textContent === 'What changed?');
-    await panel.click('[data-testid="history-open"]');
+    await panel.locator('[data-testid="history-open"]').click();
     await panel.waitForSelector('[data-testid="history-item"]');
-    await panel.click('[data-testid="history-item"]:nth-child(2) [data-testid="history-delete"]');
+    await panel.locator('[data-testid="history-item"]:nth-child(2) [data-testid="history-delete"]').click();
     await panel.waitForFunction((count) => document.querySelectorAll('[data-testid="history-item"]').length === count - 1, {}, items.length);
     await panel.close();
     await page.close();
@@ -108,9 +108,9 @@ describe('the side panel', () => {
       await panel.setBypassCSP(true);
       await panel.goto(`chrome-extension://${tandem.extensionId}/sidepanel.html?tabId=${tabId}`);
       await panel.waitForSelector('[data-testid="suggestion-card"]');
-      await panel.click('[data-testid="suggestion-card"][data-rule="pull-untested-changes"] [data-testid="suggestion-accept"]');
+      await panel.locator('[data-testid="suggestion-card"][data-rule="pull-untested-changes"] [data-testid="suggestion-accept"]').click();
       await panel.waitForSelector('[data-testid="assistant-turn"]:last-of-type[data-status="done"]', { timeout: 20_000 });
-      await panel.click('[data-testid="context-chip-toggle"]');
+      await panel.locator('[data-testid="context-chip-toggle"]').click();
       expect(await seriousAxeViolations(panel)).toEqual([]);
       await panel.screenshot({ path: `test-results/panel-${scheme}.png`, fullPage: true });
       await panel.close();

@@ -22,13 +22,13 @@ describe('prefetch', () => {
     const panel = await tandem.openPanel(await tandem.tabIdOf(page));
     // Dismissing the offline top card makes a question card the top one, which needs the model.
     await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-failing-checks"]');
-    await panel.click('[data-testid="suggestion-card"][data-rule="pull-failing-checks"] [data-testid="suggestion-dismiss"]');
+    await panel.locator('[data-testid="suggestion-card"][data-rule="pull-failing-checks"] [data-testid="suggestion-dismiss"]').click();
     await expect.poll(() => llm.chatCalls().length, { timeout: 15_000 }).toBe(1);
     expect(JSON.stringify(llm.chatCalls()[0]?.body?.messages)).toContain('Summarise the unresolved review threads');
 
     await panel.waitForFunction(() => document.querySelector('[data-testid="suggestion-card"]')?.getAttribute('data-rule') === 'pull-open-threads');
     const started = Date.now();
-    await panel.click('[data-testid="suggestion-card"][data-rule="pull-open-threads"] [data-testid="suggestion-accept"]');
+    await panel.locator('[data-testid="suggestion-card"][data-rule="pull-open-threads"] [data-testid="suggestion-accept"]').click();
     await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]');
     const shownAfter = Date.now() - started;
     expect(await panel.$eval('[data-testid="assistant-turn"]', (element) => element.textContent)).toContain('mona asks whether');

@@ -60,9 +60,9 @@ describe('proposals bound to where they were made', () => {
     // The same tab moves on to another pull request; the conversation is opened from History there.
     await page.goto(`${site.origin}/acme/widgets/pull/42/files`);
     await waitForServedUrl(panel, `${site.origin}/acme/widgets/pull/42/files`);
-    await panel.click('[data-testid="history-open"]');
+    await panel.locator('[data-testid="history-open"]').click();
     await panel.waitForSelector('[data-testid="history-item"]');
-    await panel.click('[data-testid="history-item"] .history__open');
+    await panel.locator('[data-testid="history-item"] .history__open').click();
     await panel.waitForSelector('[data-testid="action-card"]');
     expect(await panel.$eval('[data-testid="action-inert"]', (note) => note.textContent)).toMatch(/made on another page/);
     expect(await panel.$('[data-testid="action-approve"]')).toBeNull();

@@ -43,10 +43,10 @@ describe('Draft a review on the real defuddle #151 conversation', () => {
 
     await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-review-draft"]', { timeout: 20_000 });
     expect(site.requests).toContain(`${PULL_PATH}.diff`);
-    await panel.click('[data-testid="context-chip-toggle"]');
+    await panel.locator('[data-testid="context-chip-toggle"]').click();
     expect(await textOf(panel, '[data-testid="section-not-read-files"]')).toContain('not read — the page shows 6 files, +1,483 −1');
 
-    await panel.click('[data-testid="suggestion-card"][data-rule="pull-review-draft"] [data-testid="suggestion-accept"]');
+    await panel.locator('[data-testid="suggestion-card"][data-rule="pull-review-draft"] [data-testid="suggestion-accept"]').click();
     await panel.waitForSelector('[data-testid="action-card"][data-status="proposed"]', { timeout: 20_000 });
     // The answer's words, not the trail (whose code holds every sentence the skill may say).
     const answer = await textOf(panel, '[data-testid="assistant-turn"] .turn__text');
@@ -64,14 +64,14 @@ describe('Draft a review on the real defuddle #151 conversation', () => {
     await page.$eval('#new_comment_field', (box) => {
       box.id = 'moved_comment_field';
     });
-    await panel.click('[data-testid="action-approve"]');
+    await panel.locator('[data-testid="action-approve"]').click();
     await panel.waitForSelector('[data-testid="action-card"][data-status="failed"]', { timeout: 10_000 });
     expect(await panel.$('[data-testid="action-card"] [data-testid="action-dismiss"]')).not.toBeNull();
     await panel.screenshot({ path: 'test-results/real-github-review-failed.png', fullPage: true });
     await page.$eval('#moved_comment_field', (box) => {
       box.id = 'new_comment_field';
     });
-    await panel.click('[data-testid="action-retry"]');
+    await panel.locator('[data-testid="action-retry"]').click();
     await panel.waitForSelector('[data-testid="action-card"][data-status="done"]', { timeout: 10_000 });
     expect(await page.$eval('#new_comment_field', (box) => (box as HTMLTextAreaElement).value)).toBe(draft);
     await panel.screenshot({ path: 'test-results/real-github-review-filled.png', fullPage: true });

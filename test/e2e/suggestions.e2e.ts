@@ -38,7 +38,7 @@ describe('proactive suggestions', () => {
     expect(Number(await badgeOf(tabId))).toBe(titles.length);
     await panel.screenshot({ path: 'test-results/suggestions-deck.png' });
 
-    await panel.click('[data-testid="suggestion-card"][data-rule="pull-failing-checks"] [data-testid="suggestion-accept"]');
+    await panel.locator('[data-testid="suggestion-card"][data-rule="pull-failing-checks"] [data-testid="suggestion-accept"]').click();
     await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 20_000 });
     // Accepted, the card leaves the deck and the badge's count; its answer is in the conversation.
     expect(await panel.$('[data-rule="pull-failing-checks"]')).toBeNull();
@@ -48,13 +48,13 @@ describe('proactive suggestions', () => {
     expect(answer).toContain('CI / test (20.x)');
     await panel.screenshot({ path: 'test-results/suggestions-answer.png', fullPage: true });
     // The skill's trail runs again from the panel, under the skill's own limits, on the page as it is now.
-    await panel.click('[data-testid="script-trail"] summary');
+    await panel.locator('[data-testid="script-trail"] summary').click();
     // It shows the skill's source as written, though the extension's own bundles are minified.
     const code = await panel.$eval('[data-testid="script-code"]', (element) => element.textContent ?? '');
     expect(code).toContain('function prChecks(page) {\n');
     expect(code).toContain('const failedStates = ["failure", "cancelled"];');
     await panel.screenshot({ path: 'test-results/suggestions-trail.png', fullPage: true });
-    await panel.click('[data-testid="script-rerun"]');
+    await panel.locator('[data-testid="script-rerun"]').click();
     await panel.waitForSelector('.script-trail__rerun-note', { timeout: 10_000 });
     expect(await panel.$eval('[data-testid="script-trail"]', (element) => element.getAttribute('data-ok'))).toBe('true');
     await panel.close();
@@ -66,7 +66,7 @@ describe('proactive suggestions', () => {
     let panel = await tandem.openPanel(tabId);
     await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-review-draft"]');
     await page.type('#new_comment_field', 'my own words');
-    await panel.click('[data-testid="suggestion-card"][data-rule="pull-review-draft"] [data-testid="suggestion-accept"]');
+    await panel.locator('[data-testid="suggestion-card"][data-rule="pull-review-draft"] [data-testid="suggestion-accept"]').click();
     await panel.waitForSelector('[data-testid="action-card"][data-status="proposed"]', { timeout: 20_000 });
 
     // Proposed, previewed, but nothing written yet.
@@ -75,7 +75,7 @@ describe('proactive suggestions', () => {
     expect(preview).toContain('src/sync/retry.ts');
     await panel.screenshot({ path: 'test-results/suggestions-review-proposed.png', fullPage: true });
 
-    await panel.click('[data-testid="action-approve"]');
+    await panel.locator('[data-testid="action-approve"]').click();
     await panel.waitForSelector('[data-testid="action-card"][data-status="done"]');
     expect(await page.$eval('#new_comment_field', (box) => (box as HTMLTextAreaElement).value)).toBe(preview);
 
@@ -83,7 +83,7 @@ describe('proactive suggestions', () => {
     await panel.close();
     panel = await tandem.openPanel(tabId);
     await panel.waitForSelector('[data-testid="action-card"][data-status="done"]', { timeout: 10_000 });
-    await panel.click('[data-testid="action-undo"]');
+    await panel.locator('[data-testid="action-undo"]').click();
     await panel.waitForSelector('[data-testid="action-card"][data-status="undone"]');
     expect(await page.$eval('#new_comment_field', (box) => (box as HTMLTextAreaElement).value)).toBe('my own words');
     await panel.close();
@@ -99,7 +99,7 @@ describe('proactive suggestions', () => {
       const { page, tabId } = await openPull();
       const panel = await tandem.openPanel(tabId);
       await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="pull-untested-changes"]');
-      await panel.click('[data-testid="suggestion-card"][data-rule="pull-untested-changes"] [data-testid="suggestion-dismiss"]');
+      await panel.locator('[data-testid="suggestion-card"][data-rule="pull-untested-changes"] [data-testid="suggestion-dismiss"]').click();
       await panel.waitForFunction(() => !document.querySelector('[data-rule="pull-untested-changes"]'));
       await panel.close();
       await page.close();

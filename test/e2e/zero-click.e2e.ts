@@ -108,7 +108,7 @@ describe('nothing leaves without a click', () => {
     const code = `${beacons().map((beacon) => `view.markdown(${JSON.stringify(beacon.text)});`).join('\n')}\nreturn 'shown';`;
     llm.script([{ toolCalls: [{ name: 'run_script', arguments: JSON.stringify({ code }) }] }, { text: 'The views above are done.' }]);
     const panel = await askOnSamplePull('Show me a report');
-    await panel.click('[data-testid="script-trail"] summary');
+    await panel.locator('[data-testid="script-trail"] summary').click();
     await panel.waitForSelector('.result-markdown');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await panel.$$eval('.result-markdown', (views) => views.length)).toBe(beacons().length);
@@ -124,24 +124,24 @@ describe('nothing leaves without a click', () => {
     const panel = await askOnSamplePull('Where is the report?');
     const tabsBefore = (await tandem.browser.pages()).length;
 
-    await panel.click(`a[href="${href}"]`);
+    await panel.locator(`a[href="${href}"]`).click();
     await panel.waitForSelector('[data-testid="link-preview"]');
     expect(await panel.$eval('[data-testid="link-preview-address"]', (element) => element.textContent)).toBe(href);
     expect(await panel.$eval('[data-testid="link-preview-warnings"]', (element) => element.textContent)).toMatch(/carries text from the page/);
     await panel.screenshot({ path: 'test-results/zero-click-link-preview.png' });
-    await panel.click('[data-testid="link-preview-cancel"]');
+    await panel.locator('[data-testid="link-preview-cancel"]').click();
     await panel.waitForSelector('[data-testid="link-preview"]', { hidden: true });
     // A middle click is a click too: it is previewed, not followed.
     await panel.click(`a[href="${href}"]`, { button: 'middle' });
     await panel.waitForSelector('[data-testid="link-preview"]');
-    await panel.click('[data-testid="link-preview-cancel"]');
+    await panel.locator('[data-testid="link-preview-cancel"]').click();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(collector.paths).toEqual([]);
     expect((await tandem.browser.pages()).length).toBe(tabsBefore);
 
     // Opened with the user's click, it reaches the collector (so the counter is not blind).
-    await panel.click(`a[href="${href}"]`);
-    await panel.click('[data-testid="link-preview-open"]');
+    await panel.locator(`a[href="${href}"]`).click();
+    await panel.locator('[data-testid="link-preview-open"]').click();
     await waitFor(() => collector.paths.length > 0);
     // The opened tab asks for its favicon as well.
     expect(collector.paths.filter((path) => path !== '/favicon.ico')).toEqual([`/report?d=${carried}`]);
@@ -149,7 +149,7 @@ describe('nothing leaves without a click', () => {
     // A link on the page's own site opens at once, in a new tab.
     const sameSite = `${site.origin}/acme/widgets/pull/42/files`;
     await panel.bringToFront();
-    await panel.click(`a[href="${sameSite}"]`);
+    await panel.locator(`a[href="${sameSite}"]`).click();
     await tandem.browser.waitForTarget((target) => target.url() === sameSite, { timeout: 10_000 });
     expect(await panel.$('[data-testid="link-preview"][open]')).toBeNull();
     await panel.close();
