@@ -8,11 +8,18 @@ import { streamModelReply, type ModelReply, type StepSettings, type ToolCallDraf
 import { fencePageData } from './prompt';
 import { scriptsToRun } from './text-fallback';
 import { capText, defaultToolOutputMaxChars, scriptResultForModel } from './tool-output';
-import { parseToolCall, toolDefinitions } from './tools';
-import type { AgentDeps, ChatMessage, RunRequest } from './types';
+import { parseToolCall, toolDefinitions, type ToolArguments } from './tools';
+import type { AgentDeps, ChatMessage, RunRequest, SkillSummary } from './types';
 
 export const defaultMaxSteps = 6;
 export const defaultStallTimeoutMs = 30_000;
+
+/** What running one tool needs: shared with the on-device loop (lib/agent/on-device/), so both obey the same rules. */
+export interface ToolRunner {
+  request: { skills?: readonly SkillSummary[] };
+  deps: Pick<AgentDeps, 'runScript' | 'runSkill' | 'readMore' | 'signal'>;
+  maxChars: number;
+}
 
 interface RunState {
   request: RunRequest;
@@ -99,43 +106,36 @@ function isJson(text: string): boolean {
 }
 
 async function* runToolCall(call: ToolCallDraft, state: RunState): AsyncGenerator<AgentEvent> {
-  const answer = (content: string) => state.messages.push({ role: 'tool', tool_call_id: call.id, content });
   const parsed = parseToolCall(call.name, call.arguments);
-  if (!parsed.ok) {
-    yield { type: 'tool-error', callId: call.id, message: parsed.message };
-    answer(parsed.message);
-    return;
-  }
-  const args = parsed.value;
+  if (!parsed.ok) yield { type: 'tool-error', callId: call.id, message: parsed.message };
+  const content = parsed.ok ? yield* executeTool(call.id, parsed.value, state) : parsed.message;
+  state.messages.push({ role: 'tool', tool_call_id: call.id, content });
+}
+
+/** Runs one checked tool call and returns what the model is told about it. */
+export async function* executeTool(callId: string, args: ToolArguments, runner: ToolRunner): AsyncGenerator<AgentEvent, string> {
   switch (args.tool) {
     case 'run_script': {
-      const result = yield* runScriptEvents(call.id, args.code, 'model', undefined, state);
-      answer(scriptResultForModel(result, state.maxChars));
-      return;
+      const result = yield* runScriptEvents(callId, args.code, 'model', undefined, runner);
+      return scriptResultForModel(result, runner.maxChars);
     }
     case 'run_skill': {
-      const known = state.request.skills ?? [];
+      const known = runner.request.skills ?? [];
       const skill = known.find((candidate) => candidate.id === args.skill);
       if (!skill) {
         const message = `Error in run_skill call: there is no skill "${args.skill}". Skills: ${known.map((candidate) => candidate.id).join(', ') || 'none'}.`;
-        yield { type: 'tool-error', callId: call.id, message };
-        answer(message);
-        return;
+        yield { type: 'tool-error', callId, message };
+        return message;
       }
-      const result = yield* runScriptEvents(call.id, skill.code ?? '', 'skill', skill.id, state);
-      answer(scriptResultForModel(result, state.maxChars));
-      return;
+      const result = yield* runScriptEvents(callId, skill.code ?? '', 'skill', skill.id, runner);
+      return scriptResultForModel(result, runner.maxChars);
     }
-    case 'read_more': {
-      const text = yield* readSection(call.id, args.section, state);
-      answer(text);
-      return;
-    }
+    case 'read_more':
+      return yield* readSection(callId, args.section, runner);
     case 'propose_action':
       // Only a proposal: the panel shows it and the user decides. Nothing runs here.
-      yield { type: 'action-propose', callId: call.id, action: args.action, why: args.why };
-      answer('Proposed to the user as a card. They will approve or dismiss it; do not assume it was done.');
-      return;
+      yield { type: 'action-propose', callId, action: args.action, why: args.why };
+      return 'Proposed to the user as a card. They will approve or dismiss it; do not assume it was done.';
   }
 }
 
@@ -144,7 +144,7 @@ async function* runScriptEvents(
   code: string,
   source: ScriptSource,
   skill: string | undefined,
-  state: RunState,
+  state: ToolRunner,
 ): AsyncGenerator<AgentEvent, ScriptResult> {
   const skillField = skill === undefined ? {} : { skill };
   yield { type: 'script-start', callId, code, source, ...skillField };
@@ -165,7 +165,7 @@ async function* runScriptEvents(
   return result;
 }
 
-async function* readSection(callId: string, section: string, state: RunState): AsyncGenerator<AgentEvent, string> {
+async function* readSection(callId: string, section: string, state: ToolRunner): AsyncGenerator<AgentEvent, string> {
   let text: string;
   try {
     text = await state.deps.readMore(section);
