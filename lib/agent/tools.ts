@@ -1,7 +1,9 @@
 // The tools the model may call, as JSON schema, and the checks on the arguments it sends back.
 // A bad argument never throws: it becomes text for the model, so it can correct itself.
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
+import { proposedActionSchema } from '../actions/action-schema';
 import type { Action } from '../context/types';
+import { allProblems } from '../schema/problems';
 
 export type ToolName = 'run_script' | 'read_more' | 'propose_action' | 'run_skill';
 
@@ -142,43 +144,8 @@ function nonEmptyString(record: Record<string, unknown>, key: string): string | 
 
 /** Checks an action against the Action union; returns it rebuilt from known keys only. */
 export function parseAction(value: unknown): { ok: true; action: Action } | { ok: false; message: string } {
-  if (!isRecord(value)) return { ok: false, message: '`action` must be an object with a `type`.' };
-  const missing = (keys: string[]) => keys.filter((key) => nonEmptyString(value, key) === undefined);
-  const need = (keys: string[]): string | undefined => {
-    const absent = missing(keys);
-    return absent.length === 0 ? undefined : `action of type "${String(value.type)}" needs non-empty string ${absent.map((key) => `\`${key}\``).join(', ')}.`;
-  };
-  const text = (key: string) => value[key] as string;
-  let problem: string | undefined;
-  switch (value.type) {
-    case 'copy':
-      problem = need(['text']);
-      return problem ? { ok: false, message: problem } : { ok: true, action: { type: 'copy', text: text('text') } };
-    case 'open': {
-      problem = need(['url']);
-      if (problem) return { ok: false, message: problem };
-      if (!/^https?:\/\//i.test(text('url'))) return { ok: false, message: 'action "open" needs an http(s) URL.' };
-      return { ok: true, action: { type: 'open', url: text('url') } };
-    }
-    case 'fill':
-      problem = need(['selector', 'label', 'text']);
-      return problem
-        ? { ok: false, message: problem }
-        : { ok: true, action: { type: 'fill', selector: text('selector'), label: text('label'), text: text('text') } };
-    case 'click':
-      problem = need(['selector', 'label']);
-      return problem
-        ? { ok: false, message: problem }
-        : { ok: true, action: { type: 'click', selector: text('selector'), label: text('label') } };
-    case 'highlight': {
-      problem = need(['selector']);
-      if (problem) return { ok: false, message: problem };
-      const label = nonEmptyString(value, 'label');
-      return { ok: true, action: { type: 'highlight', selector: text('selector'), ...(label ? { label } : {}) } };
-    }
-    default:
-      return { ok: false, message: '`action.type` must be one of copy, open, fill, click, highlight.' };
-  }
+  const parsed = proposedActionSchema.safeParse(value);
+  return parsed.success ? { ok: true, action: parsed.data } : { ok: false, message: allProblems(parsed.error) };
 }
 
 function excerpt(text: string, limit = 200): string {

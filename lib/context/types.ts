@@ -1,5 +1,6 @@
 // The data shapes that flow between capture, suggestions, skills, the sandbox, the agent and the panel.
 // Pure types: every context imports them, so nothing here may touch an extension API.
+import type { Action } from '../actions/action-schema';
 
 export type PageKind =
   | 'github.pull'
@@ -292,12 +293,8 @@ export interface ScriptResult {
 
 // ─── Actions and suggestions ────────────────────────────────────────────────
 
-export type Action =
-  | { type: 'copy'; text: string }
-  | { type: 'open'; url: string }
-  | { type: 'fill'; selector: string; label: string; text: string }
-  | { type: 'click'; selector: string; label: string }
-  | { type: 'highlight'; selector: string; label?: string };
+/** What to do in the page; its shape and checks are written once, in lib/actions/action-schema.ts. */
+export type { Action };
 
 /**
  * Page text that goes with a question (the selected text, a file's path). It reaches the model as quoted page
