@@ -44,23 +44,14 @@ describe('serializeForPrompt: pull requests', () => {
     expect(result.text).toContain('url: https://github.com/acme/app/pull/4242/files');
   });
 
-  it('serialises a 300-file, 10,000-line diff within 6000 tokens in well under 100 ms', () => {
+  it('serialises a 300-file, 10,000-line diff within 6000 tokens', () => {
     const context = pullContext(300, 34);
     const changedLines = (context.data as PullData).files.reduce((sum, file) => sum + (file.hunks[0]?.lines.length ?? 0), 0);
     expect(changedLines).toBeGreaterThanOrEqual(10_000);
-    // Warm the tokenizer (JIT, merge cache) as a long-lived service worker would be, then take the median.
-    for (let run = 0; run < 3; run++) serializeForPrompt(context);
-    const times: number[] = [];
-    let result = serializeForPrompt(context);
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      result = serializeForPrompt(context);
-      times.push(performance.now() - started);
-    }
-    const median = times.sort((a, b) => a - b)[2] ?? Infinity;
+    // Its speed is a row of `npm run bench` (bench/capture-rows.ts), not an assertion here.
+    const result = serializeForPrompt(context);
     expect(result.tokens).toBeLessThanOrEqual(6000);
     expect(result.tokens).toBeGreaterThan(5000);
-    expect(median).toBeLessThan(100);
     expect(result.cut.some((entry) => /more files .*page\.files/.test(entry) || /hunks of \d+ more files/.test(entry))).toBe(true);
   });
 

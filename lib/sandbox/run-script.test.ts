@@ -144,14 +144,3 @@ describe('abort', () => {
   });
 });
 
-describe('timing', () => {
-  it('measures a cold start and warm runs', async () => {
-    // Module-level cache: this file's first run in a test above was cold; measure warm runs here.
-    const warm: number[] = [];
-    for (let run = 0; run < 20; run++) warm.push((await runScript('files().length', noPage)).ms);
-    warm.sort((left, right) => left - right);
-    const median = warm[10] as number;
-    console.log(`sandbox warm run of a trivial script: median ${median} ms, fastest ${warm[0]} ms (20 runs)`);
-    expect(median).toBeLessThan(250);
-  });
-});

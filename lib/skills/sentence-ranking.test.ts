@@ -139,3 +139,40 @@ describe('TL;DR of real articles, read as the extension reads them', () => {
     }
   });
 });
+
+describe('headings above paragraphs', () => {
+  it('ends a sentence at a line break before a capital, so a heading is never glued to the paragraph under it', () => {
+    const text = 'Task Store\nATF tasks are stored in a table and triggered from the task store.\nStore Consumer\nThe consumer polls the task store\nfor tasks that are ready and queues them.';
+    expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([
+      'Task Store',
+      'ATF tasks are stored in a table and triggered from the task store.',
+      'Store Consumer',
+      'The consumer polls the task store\nfor tasks that are ready and queues them.',
+    ]);
+  });
+});
+
+describe('what a TL;DR never picks', () => {
+  const filler = 'Plain prose sentences about matrices follow here and say little of note today.';
+  it('leaves out glossary entries and sentences whose inline maths was lost', () => {
+    const text = [
+      'Task: Unit of execution of a lambda function in the framework we built here.',
+      'If a square matrix equals the product of a matrix and its conjugate transpose, that is, , then is positive.',
+      ...Array.from({ length: 6 }, () => filler),
+    ].join('\n\n');
+    const summary = summarizeText(text);
+    expect(summary.some((sentence) => sentence.startsWith('Task:'))).toBe(false);
+    expect(summary.some((sentence) => sentence.includes(', ,'))).toBe(false);
+    expect(summary.length).toBeGreaterThan(0);
+  });
+
+  it('prefers the lead: of two sentences saying the same, the earlier wins though the later is a little more central', () => {
+    const lead = 'The framework schedules asynchronous tasks for every team at the company.';
+    const later = 'Our framework schedules asynchronous tasks for every team, with retries.';
+    const echo = 'Retries happen with backoff when a worker crashes during the night shift.';
+    // Filler that shares no word with anything: only the three sentences above are linked.
+    const filler = Array.from({ length: 30 }, (_, index) => `Zeta${index} kappa${index} lambda${index} omicron${index} sigma${index} upsilon${index}.`);
+    const text = [lead, ...filler, later, echo].join('\n\n');
+    expect(summarizeText(text, { maxSentences: 1 })).toEqual([lead]);
+  });
+});

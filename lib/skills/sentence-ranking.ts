@@ -17,8 +17,10 @@ export function splitSentences(text: string): TextSentence[] {
     const trimmed = raw.trim();
     if (trimmed.length > 0) sentences.push({ text: trimmed, start: start + leading });
   };
-  // A citation marker after the full stop ("…exceptions.[1] The…") still ends the sentence.
-  const boundary = /([.!?…]+["'”’)\]]*(?:\[(?:\d+|[a-z]|note \d+|citation needed)\])*)(\s+)(?=["'“‘([]?[A-Z0-9])|\n\s*\n/g;
+  // A citation marker after the full stop ("…exceptions.[1] The…") still ends the sentence. A line break
+  // before a capital ends one too: captured text puts one between blocks, so a heading ("Task Store") is
+  // not glued to the paragraph under it; a hard-wrapped line that goes on in lower case is not split.
+  const boundary = /([.!?…]+["'”’)\]]*(?:\[(?:\d+|[a-z]|note \d+|citation needed)\])*)(\s+)(?=["'“‘([]?[A-Z0-9])|\n\s*\n|\n\s*(?=["'“‘([]?[A-Z0-9])/g;
   let start = 0;
   for (let match = boundary.exec(text); match !== null; match = boundary.exec(text)) {
     const end = match.index + (match[1] ?? '').length;
@@ -122,6 +124,13 @@ export function textRankScores(sentences: readonly string[]): number[] {
   return scores;
 }
 
+const LEAD_WEIGHT = 0.6;
+const LEAD_SPAN = 0.07;
+/** "Task: Unit of execution of a lambda." — a glossary or list entry defines a word; it does not summarise. */
+const GLOSSARY_ENTRY = /^[\p{Lu}][\p{L}\p{N}'’ -]{0,40}:\s/u;
+/** "…that is, , then is a…": inline maths or code the text walk could not keep leaves punctuation with nothing between. */
+const ELIDED_INLINE = /,\s*,|\(\s*\)|\s[,.;:](?=\s|$)/;
+
 export interface SummaryOptions {
   maxSentences?: number;
   maxWords?: number;
@@ -149,9 +158,13 @@ export function summarizeText(text: string, options: SummaryOptions = {}): strin
     .map((sentence) => ({ ...sentence, text: withoutCitationMarkers(sentence.text) }))
     .filter((sentence) => {
       const words = wordCount(sentence.text);
-      return words >= 6 && words <= 45 && /[.!?…]["'”’)\]]*$/.test(sentence.text);
+      return words >= 6 && words <= 45 && /[.!?…]["'”’)\]]*$/.test(sentence.text) && !GLOSSARY_ENTRY.test(sentence.text) && !ELIDED_INLINE.test(sentence.text);
     });
-  const scores = textRankScores(candidates.map((sentence) => sentence.text));
+  // Writers state what a piece is about near its start (the lead), so centrality alone undersells the
+  // opening: a sentence's rank is raised by up to LEAD_WEIGHT, fading over the first fifth of the text.
+  const scores = textRankScores(candidates.map((sentence) => sentence.text)).map(
+    (score, index) => score * (1 + LEAD_WEIGHT * Math.exp(-candidates[index]!.start / Math.max(1, text.length) / LEAD_SPAN)),
+  );
   const order = candidates.map((_sentence, index) => index).sort((left, right) => scores[right]! - scores[left]! || left - right);
   const perThird = [0, 0, 0];
   const chosen: TextSentence[] = [];

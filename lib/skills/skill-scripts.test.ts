@@ -83,6 +83,7 @@ describe('skills run from their built source', () => {
     const outline = runInNode('doc-outline', docPage);
     expect(outline.value).toMatchObject({ languages: { js: 1, unknown: 1 } });
     expect(outline.views[0]).toMatchObject({ type: 'markdown', text: expect.stringContaining('    - Stale responses') });
+    expect((outline.views[0] as { text: string }).text).toMatch(/^\*\*2 code samples\*\* \(js 1; 1 with no language marked\):/);
     const tldr = runInNode('doc-tldr', docPage).value as { sentences: string[] };
     expect(tldr.sentences.length).toBeGreaterThan(0);
     for (const sentence of tldr.sentences) expect(docPage.text).toContain(sentence);

@@ -10,8 +10,8 @@ export function docTldr(page: PageData) {
   const codeSamples = (page.type === 'doc' ? page.codeBlocks : []).map((block) => ({ language: block.language ?? 'unknown', lines: block.code.split('\n').length }));
   const lines = sentences.length > 0 ? sentences.map((sentence) => `- ${sentence}`) : ['The page has too little prose to summarise.'];
   if (codeSamples.length > 0) {
-    const languages = [...new Set(codeSamples.map((sample) => sample.language))].join(', ');
-    lines.push('', `${codeSamples.length} code sample${codeSamples.length === 1 ? '' : 's'} (${languages}).`);
+    const languages = [...new Set(codeSamples.flatMap((sample) => (sample.language === 'unknown' ? [] : [sample.language])))].join(', ');
+    lines.push('', `The page also has ${codeSamples.length} code sample${codeSamples.length === 1 ? '' : 's'}${languages ? ` (${languages})` : ''}.`);
   }
   view.markdown(lines.join('\n'));
   return { title: page.type === 'doc' ? page.title : null, sentences, codeSamples };
