@@ -4,12 +4,17 @@ import type { ScriptTrail as Trail } from '../lib/conversation/types';
 import { CopyButton } from './copy-button';
 import { highlightCode } from './highlight';
 import { ResultView } from './result-view';
+import { SaveSkillForm, type SaveSkillDefaults } from './save-skill-form';
+import type { UserSkillSaved } from '../lib/messaging/protocol';
+import type { UserSkillDraft } from '../lib/user-skills/types';
 
 export interface ScriptTrailProps {
   trail: Trail;
-  /** Runs the same code again on the page's current data. */
   /** Runs the trail's code again on the current page data (with its skill's limits, for a skill). */
   onRerun: (code: string, skill?: string) => Promise<ScriptResult>;
+  /** Saves the trail's script as one of the user's skills; absent, the trail offers no "Save as skill". */
+  onSaveSkill?: (draft: UserSkillDraft) => Promise<UserSkillSaved>;
+  saveDefaults?: SaveSkillDefaults;
 }
 
 function visualViews(result: ScriptResult) {
@@ -17,15 +22,17 @@ function visualViews(result: ScriptResult) {
 }
 
 function summaryOf(trail: Trail, result: ScriptResult | undefined): string {
-  const what = trail.source === 'skill' ? `Ran the ${trail.skill ?? 'built-in'} skill` : 'Ran a script';
+  const saved = trail.skill?.startsWith('user-');
+  const what = trail.source !== 'skill' ? 'Ran a script' : saved ? `Ran your skill ${trail.skill?.slice('user-'.length) ?? ''}` : `Ran the ${trail.skill ?? 'built-in'} skill`;
   if (!result) return `${what}…`;
   return `${what} · ${result.ok ? 'ok' : 'failed'} · ${Math.round(result.ms)} ms`;
 }
 
 /** Every answer shows its work: the script, what it returned, and a way to run it again. */
-export function ScriptTrail({ trail, onRerun }: ScriptTrailProps) {
+export function ScriptTrail({ trail, onRerun, onSaveSkill, saveDefaults }: ScriptTrailProps) {
   const [rerun, setRerun] = useState<ScriptResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saving, setSaving] = useState(false);
   const result = rerun ?? trail.result;
   const again = async () => {
     setBusy(true);
@@ -53,9 +60,17 @@ export function ScriptTrail({ trail, onRerun }: ScriptTrailProps) {
           {/* highlightCode escapes everything it returns: the script text cannot become markup. */}
           <pre class="code-block code-block--whole" data-testid="script-code"><code dangerouslySetInnerHTML={{ __html: highlightCode(trail.code) }} /></pre>
           {result && <ResultView result={result} showValue />}
-          <button type="button" class="button button--small" onClick={again} disabled={busy || trail.status === 'running'} data-testid="script-rerun">
-            {busy ? 'Running…' : 'Re-run on this page'}
-          </button>
+          <div class="script-trail__buttons">
+            <button type="button" class="button button--small" onClick={again} disabled={busy || trail.status === 'running'} data-testid="script-rerun">
+              {busy ? 'Running…' : 'Re-run on this page'}
+            </button>
+            {onSaveSkill && saveDefaults && !saving && (
+              <button type="button" class="button button--small" onClick={() => setSaving(true)} disabled={trail.status === 'running'} data-testid="script-save-skill">
+                Save as skill
+              </button>
+            )}
+          </div>
+          {onSaveSkill && saveDefaults && saving && <SaveSkillForm code={trail.code} defaults={saveDefaults} onSave={onSaveSkill} onClose={() => setSaving(false)} />}
         </div>
       </details>
       {result && !result.ok && <p class="result-view__error" role="alert">{result.error}</p>}

@@ -31,6 +31,9 @@ import { feedbackItem } from '../../lib/storage/feedback';
 import type { PageContext } from '../../lib/context/types';
 import type { TabView } from '../../lib/messaging/protocol';
 import { redactedQuote } from '../../lib/in-page-help/requests';
+import { userSkillsItem } from '../../lib/storage/user-skills';
+import { isUserSkillId } from '../../lib/user-skills/types';
+import { deleteUserSkill, saveUserSkill, skillChoicesFor, skillFinder, userSkillCardRules } from './user-skills';
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -60,7 +63,7 @@ export default defineBackground(() => {
       const view = await getTabView(tabId);
       if (!view) return { ok: false, error: 'NoPageError: Tandem has not read this tab yet', logs: [], ms: 0 };
       // A skill's trail runs again under the limits it first ran with.
-      const limits = skill !== undefined && getSkill(skill) !== undefined ? SKILL_LIMITS : {};
+      const limits = skill !== undefined && (getSkill(skill) !== undefined || isUserSkillId(skill)) ? SKILL_LIMITS : {};
       return runScript(code, sandboxInputFromContext(sharedContext(view)), limits);
     },
     async 'proposal-update'({ conversationId, turnId, callId, decision }) {
@@ -112,25 +115,33 @@ export default defineBackground(() => {
       return { opened: await opened };
     },
     'help-take': ({ tabId }) => takeHelpRequest(tabId),
+    async 'skill-list'({ tabId }) {
+      const view = await getTabView(tabId);
+      return view ? skillChoicesFor(view.context) : [];
+    },
+    'user-skill-save': ({ skill }) => saveUserSkill(skill),
+    'user-skill-delete': ({ id }) => deleteUserSkill(id),
   } satisfies BackgroundHandlers;
 
   /** Stores a tab's new capture with its cards, updates the badge and any panel watching the tab. */
   async function publish(tabId: number, context: PageContext, kept?: CarriedOver) {
-    const [settings, feedback, carried] = await Promise.all([
+    const [settings, feedback, carried, extraRules] = await Promise.all([
       readSettings(),
       feedbackItem.getValue(),
       kept ?? getTabView(tabId).then((previous) => carriedOver(previous, context)),
+      userSkillCardRules(),
     ]);
     const view = buildTabView(tabId, context, {
       tokenBudget: settings.tokenBudget,
       proactive: settings.proactivity !== 'off',
       modelAvailable: settings.provider !== null,
       feedback,
+      extraRules,
       ...carried,
     });
     await show(view);
     if (settings.proactivity === 'prefetch') {
-      prefetchTopCard({ tabId, context: sharedContext(view), card: view.suggestions[0], provider: settings.provider, tokenBudget: settings.tokenBudget });
+      prefetchTopCard({ tabId, context: sharedContext(view), card: view.suggestions[0], provider: settings.provider, tokenBudget: settings.tokenBudget, findSkill: await skillFinder() });
     }
     return view;
   }
@@ -186,6 +197,11 @@ export default defineBackground(() => {
     void syncLocalEndpointOriginRule(settings?.provider ?? null);
     const cardsChange = Boolean(settings?.provider) !== Boolean(previous?.provider) || settings?.proactivity !== previous?.proactivity;
     if (cardsChange) republishAll().catch((error: unknown) => console.error('Tandem: cards not updated after a settings change', error));
+  });
+
+  // A skill saved, edited, disabled or deleted changes which cards each read page offers.
+  userSkillsItem.watch(() => {
+    republishAll().catch((error: unknown) => console.error('Tandem: cards not updated after a saved skill changed', error));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -6,6 +6,7 @@ import { runTurn } from '../../lib/conversation/run-turn';
 import type { RunRequestSummary } from '../../lib/conversation/types';
 import type { PageContext, Suggestion } from '../../lib/context/types';
 import { pageKey } from '../../lib/conversation/page-key';
+import type { Skill } from '../../lib/skills/types';
 
 /** A prefetched answer uses at most this many model calls: it is a guess at what the user wants. */
 const PREFETCH_MAX_STEPS = 3;
@@ -37,10 +38,12 @@ export interface PrefetchInput {
   card: Suggestion | undefined;
   provider: ProviderSettings | null;
   tokenBudget: number;
+  /** Finds the card's skill by id, saved skills included. */
+  findSkill?: (id: string) => Skill | undefined;
 }
 
 /** Starts (or keeps) the prefetch of the tab's top card; anything else in flight for the tab is cancelled. */
-export function prefetchTopCard({ tabId, context, card, provider, tokenBudget }: PrefetchInput): void {
+export function prefetchTopCard({ tabId, context, card, provider, tokenBudget, findSkill }: PrefetchInput): void {
   const request = card ? requestForCard(card) : null;
   const current = prefetches.get(tabId);
   // A re-capture of the same page (GitHub re-renders often) keeps the answer in flight rather than paying for it twice.
@@ -51,7 +54,7 @@ export function prefetchTopCard({ tabId, context, card, provider, tokenBudget }:
   const controller = new AbortController();
   const entry: Prefetch = { tabId, requestKey: keyOf(request), page: pageKey(context.url), events: [], controller, done: Promise.resolve() };
   entry.done = (async () => {
-    const events = runTurn(request, { context, provider, tokenBudget, history: [], signal: controller.signal, maxSteps: PREFETCH_MAX_STEPS });
+    const events = runTurn(request, { context, provider, tokenBudget, history: [], signal: controller.signal, maxSteps: PREFETCH_MAX_STEPS, findSkill });
     for await (const event of events) entry.events.push(event);
   })().catch((error: unknown) => {
     // A failed prefetch is simply not used: the user's accept runs the card afresh and sees any error then.

@@ -18,6 +18,7 @@ import { promptTextOf, sharedContext } from './tab-views';
 import { takePrefetch } from './prefetch';
 import { sendToTab } from '../../lib/messaging/send';
 import { newId } from './ids';
+import { skillFinder } from './user-skills';
 
 type Port = Browser.runtime.Port;
 
@@ -110,6 +111,7 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
       tokenBudget: settings.tokenBudget,
       history,
       signal: controller.signal,
+      findSkill: await skillFinder(),
       // Read-only: the content script returns the text of one section of the live page, redacted.
       readMore: async (section) => (await sendToTab(command.tabId, 'section-read', { section })).text,
     });

@@ -3,8 +3,8 @@ import { listSections, withoutSections } from '../../lib/context/sections';
 import { serializeForPrompt } from '../../lib/context/serialize';
 import type { PageContext, Suggestion } from '../../lib/context/types';
 import type { TabView } from '../../lib/messaging/protocol';
-import { suggest } from '../../lib/suggest/index';
-import type { FeedbackLog } from '../../lib/suggest/types';
+import { rules, suggest } from '../../lib/suggest/index';
+import type { FeedbackLog, Rule } from '../../lib/suggest/types';
 import { pageKey } from '../../lib/conversation/page-key';
 
 export interface TabViewSettings {
@@ -19,6 +19,8 @@ export interface TabViewSettings {
   accepted: Suggestion[];
   /** Parts the user left out of what the model receives. */
   excluded: string[];
+  /** Rules besides the built-in ones: the user's saved skills offered as cards. */
+  extraRules?: readonly Rule[];
 }
 
 /** What a view keeps from one capture of a page to the next capture of the same page. */
@@ -28,7 +30,7 @@ export type CarriedOver = Pick<TabViewSettings, 'dismissed' | 'accepted' | 'excl
 const promptTexts = new WeakMap<TabView, { budget: number; text: string }>();
 
 export function buildTabView(tabId: number, context: PageContext, settings: TabViewSettings): TabView {
-  const suggestions = settings.proactive ? suggest(context, settings.feedback, { modelAvailable: settings.modelAvailable }) : [];
+  const suggestions = settings.proactive ? suggest(context, settings.feedback, { modelAvailable: settings.modelAvailable, rules: [...rules, ...(settings.extraRules ?? [])] }) : [];
   const acceptedIds = new Set(settings.accepted.map((card) => card.id));
   const prompt = serializeForPrompt(withoutSections(context, settings.excluded), settings.tokenBudget);
   const view: TabView = {

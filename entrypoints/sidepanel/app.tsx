@@ -18,6 +18,7 @@ import {
 } from './store';
 import { usePanelShortcuts } from './shortcuts';
 import { cancelLink, openLink, pendingLink, requestLink } from './link-opener';
+import { pageSkills, refreshPageSkills, saveDefaultsFor, saveUserSkill } from './user-skills';
 
 function retryRequest(request: RunRequestSummary) {
   startRun(request);
@@ -45,6 +46,10 @@ export function App() {
     dismissTop: () => suggestions[0] && dismissSuggestion(suggestions[0]),
   });
   const lastUser = [...turns].reverse().find((turn) => turn.role === 'user');
+  useEffect(() => {
+    // A list that cannot be had (the worker restarting) leaves the last one; questions still work.
+    void refreshPageSkills(view).catch(() => undefined);
+  }, [view?.tabId, view?.context.url]);
 
   return (
     <LinkOpenerContext.Provider value={requestLink}>
@@ -130,6 +135,8 @@ export function App() {
                     onUndo={(turnId, proposal) => void undoAction(turnId, proposal)}
                     onPreview={previewAction}
                     actionsInert={inertReasonOf(turn)}
+                    onSaveSkill={saveUserSkill}
+                    saveDefaults={saveDefaultsFor(turn, view)}
                   />
                 ),
               )}
@@ -144,6 +151,9 @@ export function App() {
             draft={draft}
             onSend={(question) => startRun({ type: 'ask', question })}
             onStop={stopRun}
+            skills={pageSkills.value}
+            onRunSkill={(choice) => startRun({ type: 'skill', skill: choice.id, title: choice.title })}
+            onSkillMenuOpen={() => void refreshPageSkills(tabView.value).catch(() => undefined)}
             placeholder={hasProvider.value === false ? 'Ask about this page (add a provider in Settings first)…' : 'Ask about this page…'}
           />
         </footer>

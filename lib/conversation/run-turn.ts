@@ -10,7 +10,7 @@ import type { PageContext, ScriptResult } from '../context/types';
 import { serializeForPrompt } from '../context/serialize';
 import { runScript, type SandboxLimits } from '../sandbox/run-script';
 import { sandboxInputFromContext } from '../sandbox/sandbox-input';
-import { getSkill, SKILL_LIMITS, skillsForKind } from '../skills/index';
+import { getSkill, SKILL_LIMITS, skillsForKind, type Skill } from '../skills/index';
 import { turnText } from './apply-event';
 import type { RunRequestSummary, Turn } from './types';
 
@@ -27,6 +27,8 @@ export interface TurnDeps {
   readMore?: (section: string) => Promise<string>;
   sandboxLimits?: Partial<SandboxLimits>;
   maxSteps?: number;
+  /** Finds a skill by id: the built-in ones unless the caller also knows the user's saved skills. */
+  findSkill?: (id: string) => Skill | undefined;
 }
 
 export const NO_PROVIDER_ERROR: AgentErrorInfo = {
@@ -70,9 +72,9 @@ export async function* runTurn(request: RunRequestSummary, deps: TurnDeps): Asyn
 
 async function* runSkillTurn(id: string, deps: TurnDeps): AsyncGenerator<AgentEvent> {
   yield { type: 'run-start', runId: newRunId() };
-  const skill = getSkill(id);
+  const skill = (deps.findSkill ?? getSkill)(id);
   if (!skill) {
-    yield { type: 'run-error', error: { name: 'UnknownSkillError', message: `There is no built-in skill "${id}".` } };
+    yield { type: 'run-error', error: { name: 'UnknownSkillError', message: `There is no skill "${id}" (a saved skill may have been deleted or disabled).` } };
     return;
   }
   const code = skill.script;
@@ -107,8 +109,8 @@ function runOnPage(code: string, deps: TurnDeps, signal: AbortSignal): Promise<S
 }
 
 async function runSkillOnPage(id: string, deps: TurnDeps, signal: AbortSignal): Promise<ScriptResult> {
-  const skill = getSkill(id);
-  if (!skill) return { ok: false, error: `UnknownSkillError: there is no built-in skill "${id}"`, logs: [], ms: 0 };
+  const skill = (deps.findSkill ?? getSkill)(id);
+  if (!skill) return { ok: false, error: `UnknownSkillError: there is no skill "${id}"`, logs: [], ms: 0 };
   return runScript(skill.script, sandboxInputFromContext(deps.context), { ...SKILL_LIMITS, ...deps.sandboxLimits }, { signal });
 }
 

@@ -28,6 +28,9 @@ function handlers() {
     'context-exclude': vi.fn(() => null),
     'help-open': vi.fn(() => ({ opened: 'side-panel' as const })),
     'help-take': vi.fn(() => null),
+    'skill-list': vi.fn(() => []),
+    'user-skill-save': vi.fn(() => ({ ok: false as const, problems: [] })),
+    'user-skill-delete': vi.fn(() => ({ deleted: false })),
   } satisfies BackgroundHandlers;
 }
 

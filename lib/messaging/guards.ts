@@ -11,6 +11,8 @@ import type { ProposalDecision } from '../conversation/merge-turns';
 import type { ActionStatus } from '../conversation/types';
 import { IN_PAGE_QUESTIONS, MAX_QUOTE_CHARS } from '../in-page-help/requests';
 import type { HelpRequest } from '../in-page-help/types';
+import type { UserSkillDraft } from '../user-skills/types';
+import { isUserSkillIdText } from '../user-skills/validate';
 
 const PAGE_KINDS = new Set([
   'github.pull', 'github.pull.files', 'github.issue', 'github.blob', 'github.actions', 'github.repo',
@@ -103,6 +105,10 @@ export const backgroundGuards: InputGuards = {
     typeof input.excluded === 'boolean',
   'help-open': (input): input is { request: HelpRequest } => isRecord(input) && isHelpRequest(input.request),
   'help-take': (input): input is { tabId: number } => isRecord(input) && isTabId(input.tabId),
+  'skill-list': (input): input is { tabId: number } => isRecord(input) && isTabId(input.tabId),
+  // Its fields are checked by the handler, which answers with every problem it finds for the user to fix.
+  'user-skill-save': (input): input is { skill: UserSkillDraft } => isRecord(input) && isRecord(input.skill),
+  'user-skill-delete': (input): input is { id: string } => isRecord(input) && isUserSkillIdText(input.id),
 };
 
 /** A proposal named by where it is stored: a conversation's turn, or a card of the tab's suggestion deck. */

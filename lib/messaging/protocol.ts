@@ -8,6 +8,7 @@ import type { ProposalRef } from '../conversation/claim-proposal';
 import type { ProposalDecision } from '../conversation/merge-turns';
 import type { Conversation, ConversationSummary, RunRequestSummary } from '../conversation/types';
 import type { HelpRequest } from '../in-page-help/types';
+import type { SkillChoice, UserSkill, UserSkillDraft } from '../user-skills/types';
 
 /** Who sent a message, decided from the browser's `sender`, never from the message itself. */
 export type SenderRole = 'content' | 'extension';
@@ -66,7 +67,14 @@ export interface BackgroundProtocol {
   // In-page help: a click on a button in the page opens the panel, which then takes the request and runs it.
   'help-open': { from: 'content'; input: { request: HelpRequest }; output: { opened: 'side-panel' | 'window' } };
   'help-take': { from: 'extension'; input: { tabId: number }; output: HelpRequest | null };
+  // Saved skills (lib/user-skills): the composer's `/` list, and every write to the saved list, checked here.
+  'skill-list': { from: 'extension'; input: { tabId: number }; output: SkillChoice[] };
+  'user-skill-save': { from: 'extension'; input: { skill: UserSkillDraft }; output: UserSkillSaved };
+  'user-skill-delete': { from: 'extension'; input: { id: string }; output: { deleted: boolean } };
 }
+
+/** A saved skill as stored, or what is wrong with it (nothing was written then). */
+export type UserSkillSaved = { ok: true; skill: UserSkill } | { ok: false; problems: string[] };
 
 /** Messages from the background to a tab's content script through tabs.sendMessage. */
 export interface ContentProtocol {
@@ -98,6 +106,9 @@ export const backgroundSenders: { [Name in BackgroundMessageName]: BackgroundPro
   'context-exclude': 'extension',
   'help-open': 'content',
   'help-take': 'extension',
+  'skill-list': 'extension',
+  'user-skill-save': 'extension',
+  'user-skill-delete': 'extension',
 };
 
 export const contentSenders: { [Name in ContentMessageName]: ContentProtocol[Name]['from'] } = {

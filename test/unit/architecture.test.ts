@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = process.cwd();
-const PURE = ['lib/capture', 'lib/context', 'lib/sandbox', 'lib/skills', 'lib/suggest'];
+const PURE = ['lib/capture', 'lib/context', 'lib/sandbox', 'lib/skills', 'lib/suggest', 'lib/user-skills'];
 const EXTENSION_MODULES = /^(wxt(\/.*)?|webextension-polyfill|@wxt-dev\/.*|#imports)$/;
 
 function sourceFiles(folder: string): string[] {
@@ -73,7 +73,7 @@ describe('architecture', () => {
         if (!specifier.includes('lib/')) continue;
         // Runtime imports only of the protocol, the data types and pure value rules (no extension API behind them):
         // the words on an action card come from the same pure function the CLI prints with.
-        const allowed = typeOnly || /lib\/(messaging\/[\w-]+|context\/types|storage\/settings-rules|actions\/(describe|display-text))$/.test(specifier);
+        const allowed = typeOnly || /lib\/(messaging\/[\w-]+|context\/types|storage\/settings-rules|actions\/(describe|display-text)|user-skills\/(validate|url-pattern|slash-filter))$/.test(specifier);
         if (!allowed) offences.push(`${file} imports ${specifier}`);
       }
     }
