@@ -24,14 +24,22 @@ export interface SampleSite {
 export async function launchOnSampleSite(options: SampleSiteOptions = {}): Promise<SampleSite> {
   await mkdir('test-results', { recursive: true });
   const site = await startFixtureServer('test/fixtures/site');
-  const llm = options.llm ? await startFakeLlm(options.llm) : undefined;
-  const tandem = await launchTandem();
-  await tandem.configure({
-    githubHosts: [site.host],
-    ambientHosts: ['github.com', site.host],
-    ...(llm ? { provider: { baseUrl: llm.url, model: 'fake-model', apiKey: '', ...options.provider } } : {}),
-    ...options.settings,
-  });
+  let llm: FakeLlm | undefined;
+  let tandem: TandemBrowser | undefined;
+  try {
+    llm = options.llm ? await startFakeLlm(options.llm) : undefined;
+    tandem = await launchTandem();
+    await tandem.configure({
+      githubHosts: [site.host],
+      ambientHosts: ['github.com', site.host],
+      ...(llm ? { provider: { baseUrl: llm.url, model: 'fake-model', apiKey: '', ...options.provider } } : {}),
+      ...options.settings,
+    });
+  } catch (error) {
+    // A browser that fails to start must not leave the servers holding the test process open.
+    await closeSampleSite({ tandem, site, llm });
+    throw error;
+  }
   return { tandem, site, llm: llm as FakeLlm };
 }
 
