@@ -1,16 +1,12 @@
 // What an action in the page is, written once: the `Action` type, the checks every proposal passes (from
 // the model, from a message, before it runs) and the JSON schema the model reads all come from here.
 import * as z from 'zod/mini';
+import { nonEmptyString } from '../schema/fields';
 import { actionLimits } from './limits';
-
-const nonEmptyMessage = (key: string) => `\`${key}\` must be a non-empty string.`;
 
 /** A string that is not blank and at most `limit` characters; `tooLong` words the refusal for the field. */
 function requiredText(key: string, limit: number, tooLong: (length: number) => string) {
-  return z.string({ error: nonEmptyMessage(key) }).check(
-    z.refine((value) => value.trim() !== '', { error: nonEmptyMessage(key), abort: true }),
-    z.maxLength(limit, { error: (issue) => tooLong(String(issue.input).length) }),
-  );
+  return nonEmptyString(key).check(z.maxLength(limit, { error: (issue) => tooLong(String(issue.input).length) }));
 }
 
 const text = (key: string, limit: number) => requiredText(key, limit, (length) => `\`${key}\` is ${length} characters; the limit is ${limit}.`);
@@ -69,7 +65,15 @@ export type ActionType = keyof typeof fieldsByType;
 
 export const actionTypes = Object.keys(fieldsByType) as ActionType[];
 
-function refusal(issue: { code: string; input?: unknown }): string | undefined {
+/** A refusal of the value as a whole, worded for the model (which names the field `action`)… */
+function proposalRefusal(issue: { code: string }): string | undefined {
+  if (issue.code === 'invalid_type') return '`action` must be an object with a `type`.';
+  if (issue.code === 'invalid_union') return `\`action.type\` must be one of ${actionTypes.join(', ')}.`;
+  return undefined;
+}
+
+/** …and for a person reading why a card cannot run. */
+function actionRefusal(issue: { code: string; input?: unknown }): string | undefined {
   if (issue.code === 'invalid_type') return 'An action must be an object with a `type`.';
   if (issue.code === 'invalid_union') {
     const type = (issue.input as { type?: unknown } | undefined)?.type;
@@ -88,7 +92,7 @@ export const proposedActionSchema = z
   .discriminatedUnion(
     'type',
     [z.object(variant('copy')), z.object(variant('open')), z.object(variant('fill')), z.object(variant('click')), z.object(variant('highlight'))],
-    { error: refusal },
+    { error: proposalRefusal },
   )
   .check(z.describe('What to do in the page. The user sees it and decides; nothing happens until they approve.'));
 
@@ -106,7 +110,7 @@ function strictVariant<Type extends ActionType>(type: Type) {
 export const actionSchema = z.discriminatedUnion(
   'type',
   [strictVariant('copy'), strictVariant('open'), strictVariant('fill'), strictVariant('click'), strictVariant('highlight')],
-  { error: refusal },
+  { error: actionRefusal },
 );
 
 export type Action = z.output<typeof actionSchema>;
