@@ -26,6 +26,8 @@ export interface Comment {
   author?: string;
   body: string;
   createdAt?: string;
+  /** GitHub's label beside the author: Owner, Member, Collaborator, Contributor, First-time contributor… */
+  association?: string;
 }
 
 export type CheckState = 'success' | 'failure' | 'pending' | 'skipped' | 'neutral' | 'cancelled' | 'unknown';
@@ -121,10 +123,39 @@ export interface IssueData {
   title: string;
   state: 'open' | 'closed' | 'unknown';
   author?: string;
+  /** GitHub's label beside the opener (Owner, Member, Contributor…). */
+  authorAssociation?: string;
+  /** When the issue was opened (ISO time). */
+  createdAt?: string;
   labels: string[];
   assignees: string[];
   body: string;
   comments: Comment[];
+  /** Timeline events between the comments (labels, closing, cross-references), in page order. */
+  events: IssueEvent[];
+  /** Pull requests and branches the sidebar's Development section links to the issue. */
+  linked: IssueReference[];
+}
+
+/** An issue or pull request a page links to. */
+export interface IssueReference {
+  kind: 'pull' | 'issue';
+  number: number;
+  /** owner/name, when it is not the page's own repository or the link said so. */
+  repository?: string;
+  title?: string;
+  /** As the page shows it: open, closed, merged, draft. */
+  state?: string;
+  url: string;
+}
+
+/** One timeline event of an issue, worded as the page words it. */
+export interface IssueEvent {
+  actor?: string;
+  /** What happened, e.g. "closed this as completed", "added the bug label", "mentioned this issue". */
+  text: string;
+  at?: string;
+  references: IssueReference[];
 }
 
 export interface BlobData {

@@ -5,8 +5,8 @@ import type { Cell, PageContext, PageData } from '../context/types';
 declare global {
   /** The captured page's data (PageContext.data): the full data, not the budgeted prompt view. */
   const page: PageData;
-  /** The rest of the PageContext: url, title, kind, facts and the user's selection. */
-  const context: Pick<PageContext, 'url' | 'title' | 'kind' | 'facts' | 'selection'>;
+  /** The rest of the PageContext: url, title, kind, facts, the user's selection and when the page was read. */
+  const context: Pick<PageContext, 'url' | 'title' | 'kind' | 'facts' | 'selection'> & Partial<Pick<PageContext, 'capturedAt'>>;
 
   type KeyOf<T> = keyof T | ((item: T) => unknown);
 

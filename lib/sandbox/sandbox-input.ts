@@ -1,7 +1,8 @@
 // What a run gets as input: the page data and the rest of the page context.
 import type { PageContext, PageData } from '../context/types';
 
-export type SandboxContext = Pick<PageContext, 'url' | 'title' | 'kind' | 'facts' | 'selection'>;
+/** `capturedAt` is when the page was read: a script's "now", so an answer's ages do not drift on re-runs. */
+export type SandboxContext = Pick<PageContext, 'url' | 'title' | 'kind' | 'facts' | 'selection'> & Partial<Pick<PageContext, 'capturedAt'>>;
 
 export interface SandboxInput {
   /** Becomes the `page` global; normally PageContext.data, but any JSON value is accepted. */
@@ -14,6 +15,6 @@ export interface SandboxInput {
 export const EMPTY_SANDBOX_CONTEXT: SandboxContext = Object.freeze({ url: '', title: '', kind: 'generic', facts: {} });
 
 export function sandboxInputFromContext(pageContext: PageContext): SandboxInput {
-  const { url, title, kind, facts, selection } = pageContext;
-  return { page: pageContext.data, context: selection === undefined ? { url, title, kind, facts } : { url, title, kind, facts, selection } };
+  const { url, title, kind, facts, selection, capturedAt } = pageContext;
+  return { page: pageContext.data, context: selection === undefined ? { url, title, kind, facts, capturedAt } : { url, title, kind, facts, selection, capturedAt } };
 }

@@ -3,6 +3,7 @@ import type { PageKind } from '../context/types';
 import { actionsLogErrors } from './actions-log-errors';
 import { docOutline } from './doc-outline';
 import { docTldr } from './doc-tldr';
+import { issueSummary } from './issue-summary';
 import { metricChange } from './metric-change';
 import { prChecks } from './pr-checks';
 import { prOverview } from './pr-overview';
@@ -19,6 +20,7 @@ export const skills: Skill[] = [
   prChecks,
   reviewDraft,
   actionsLogErrors,
+  issueSummary,
   docOutline,
   docTldr,
   metricChange,

@@ -31,11 +31,11 @@ describe('suggestions on captured GitHub pages', () => {
     pages.largeFiles = await capture('pr-files-facebook-react-15141.html', 'https://github.com/facebook/react/pull/15141/files');
   }, 120_000);
 
-  it('an issue with six comments offers a discussion summary and a code search', () => {
+  it('an issue with six comments offers where it stands and a code search', () => {
     const cards = cardsFor(pages.issue!);
     expect(cards.map((card) => card.rule)).toEqual(['issue-discussion', 'issue-find-code']);
-    // Six comment headers on the page, by jmorrell, masylum and nbbaier.
-    expect(cards[0]?.why).toBe('6 comments from 3 people (jmorrell, masylum and nbbaier) on issue #56.');
+    // masylum's comment of 2 Jun 2025 asks @kepano, the owner, whether he would merge a port; no comment of his follows.
+    expect(cards[0]?.why).toBe('@kepano was asked on 2 Jun 2025 by masylum and has not replied; no maintainer has commented.');
     // The issue text mentions `JSDOM` in backticks.
     expect(cards[1]?.why).toContain('`JSDOM`');
   });

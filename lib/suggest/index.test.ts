@@ -87,10 +87,10 @@ describe('suggest without a model provider', () => {
     expect(offline).toEqual(withModel.filter((suggestion) => !needsModel(suggestion.run)));
   });
 
-  it('offers nothing on an issue, where every card needs the model', () => {
+  it('keeps only the built-in issue summary on an issue when no model is set', () => {
     const issuePage = contextOf('github.issue', issue({ body: 'Crash in `parseConfig()` from src/config.ts', comments: [{ author: 'mona', body: 'Same here' }] }));
-    expect(suggest(issuePage).length).toBeGreaterThan(0);
-    expect(suggest(issuePage, {}, { modelAvailable: false })).toEqual([]);
+    expect(suggest(issuePage).map((card) => card.rule)).toEqual(['issue-discussion', 'issue-find-code']);
+    expect(suggest(issuePage, {}, { modelAvailable: false }).map((card) => card.run)).toEqual([{ skill: 'issue-summary' }]);
   });
 
   it('drops model cards before the cut, so offline cards below them still reach the deck', () => {

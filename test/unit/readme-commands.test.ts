@@ -19,6 +19,7 @@ const failingCheckPull = { file: `${fixtures}/github/pr-conversation-failing-che
 const actionsJob = { file: `${fixtures}/github/actions-job.html`, url: 'https://github.com/acme/widgets/actions/runs/1/job/2' };
 const ietfArticle = { file: `${realFixtures}/articles/ietf-1/source.html`, url: 'https://tools.ietf.org/html/draft-dejong-remotestorage-04' };
 const v8Article = { file: `${realFixtures}/articles/v8-blog/source.html`, url: 'https://v8.dev/blog/emscripten-standalone-wasm' };
+const defuddleIssue = { file: `${realFixtures}/github/issue-kepano-defuddle-56.html`, url: 'https://github.com/kepano/defuddle/issues/56' };
 const runLogTable = { file: `${fixtures}/dashboard/run-log-table.html`, url: 'https://grafana.example.com/d/runs' };
 
 /** A fitting page for each built-in skill (lib/skills/index.ts). */
@@ -32,6 +33,7 @@ const skillPages: Record<string, { file: string; url: string }> = {
   'doc-tldr': v8Article,
   'metric-change': runLogTable,
   'table-summary': runLogTable,
+  'issue-summary': defuddleIssue,
 };
 
 // Each run starts npm and tsx (about 2 s of CPU): three at a time keeps two cores busy without

@@ -22,7 +22,21 @@ export function readComment(container: Element, bodySelector = '.js-comment-body
   const time = container.querySelector('relative-time[datetime], time-ago[datetime], local-time[datetime], time[datetime]');
   const createdAt = time?.getAttribute('datetime');
   if (createdAt) comment.createdAt = createdAt;
+  const association = associationOf(container);
+  if (association) comment.association = association;
   return { comment, cut: text.cut };
+}
+
+/** GitHub's words for how an author relates to the repository; "Author" (of the issue) is not one. */
+const associations = /^(Owner|Member|Collaborator|Contributor|First-time contributor|Sponsor)$/i;
+
+/** The association label in a comment's header (React: its test id; classic: a Label in the header). */
+export function associationOf(container: Element): string | undefined {
+  const labelled = textOf(container.querySelector('[data-testid="comment-author-association"]'));
+  if (labelled !== '') return labelled;
+  const header = container.querySelector('.timeline-comment-header, [data-testid="comment-header"]');
+  const label = Array.from(header?.querySelectorAll('.Label, .timeline-comment-label') ?? []).map((element) => textOf(element)).find((text) => associations.test(text));
+  return label;
 }
 
 function authorOf(container: Element): string | undefined {

@@ -1,7 +1,8 @@
 // Adapter for issue pages: the React issue viewer (2024+) and the classic timeline.
 import type { Adapter, AdapterOutput } from '../adapter';
 import type { Comment, IssueData } from '../../context/types';
-import { readComment } from './comments';
+import { associationOf, readComment } from './comments';
+import { readLinkedReferences, readTimelineEvents } from './issue-timeline';
 import { limits } from './limits';
 import { markdownText } from './markdown-text';
 import { parseGithubPath } from './route';
@@ -30,9 +31,14 @@ function captureIssue(document: Document, url: URL): AdapterOutput {
     assignees: readAssignees(document),
     body,
     comments,
+    events: readTimelineEvents(document, url, cut),
+    linked: readLinkedReferences(document, url),
   };
   const author = readAuthor(document);
   if (author) data.author = author;
+  const opening = readOpening(document);
+  if (opening.createdAt) data.createdAt = opening.createdAt;
+  if (opening.association) data.authorAssociation = opening.association;
   const facts = {
     number: data.number,
     state: data.state,
@@ -63,6 +69,16 @@ function readAuthor(document: Document): string | undefined {
   const link = document.querySelector('[data-testid="issue-body-header-author"], .gh-header-meta a.author, .js-discussion .timeline-comment-header a.author');
   if (!link) return undefined;
   return textOf(link) || loginFromHref(link.getAttribute('href'));
+}
+
+/** When the issue was opened and how its opener relates to the repository, from the body's header. */
+function readOpening(document: Document): { createdAt?: string; association?: string } {
+  const header = document.querySelector('[data-testid="issue-body"]') ?? document.querySelector('.js-discussion .timeline-comment');
+  if (!header) return {};
+  const time = header.querySelector('[data-testid="issue-body-header-link"] relative-time[datetime], relative-time[datetime], time-ago[datetime], local-time[datetime]');
+  const createdAt = time?.getAttribute('datetime') ?? undefined;
+  const association = associationOf(header);
+  return { ...(createdAt ? { createdAt } : {}), ...(association ? { association } : {}) };
 }
 
 function readBody(document: Document, cut: string[]): string {

@@ -3,22 +3,31 @@ import { contextOf, issue } from '../../../test/fixtures/suggest/contexts';
 import { codeReferences, issueDiscussion, issueFindCode } from './issue';
 
 describe('issue-discussion', () => {
-  it('counts the comments and the people who wrote them', () => {
+  it('offers the built-in summary and says who is left waiting', () => {
     const data = issue({
+      author: 'ana',
+      createdAt: '2025-03-01T10:00:00Z',
       comments: [
-        { author: 'ana', body: 'Same here.' },
-        { author: 'ben', body: 'Fixed in main?' },
-        { author: 'ana', body: 'Not for me.' },
+        { author: 'mo', association: 'Member', createdAt: '2025-03-02T10:00:00Z', body: 'Thanks. Could you share a minimal reproduction?' },
+        { author: 'ben', createdAt: '2025-03-05T10:00:00Z', body: 'Same here.' },
       ],
     });
     const [card] = issueDiscussion.suggest(contextOf('github.issue', data));
-    expect(card?.title).toBe('Summarise the discussion');
-    expect(card?.why).toBe('3 comments from 2 people (ana and ben) on issue #56.');
-    expect(card?.run).toHaveProperty('ask');
+    expect(card?.title).toBe('Where does this issue stand?');
+    expect(card?.why).toBe('@ana was asked on 2 Mar 2025 by mo and has not replied.');
+    expect(card?.run).toEqual({ skill: 'issue-summary' });
   });
 
-  it('stays quiet on an issue nobody answered', () => {
-    expect(issueDiscussion.suggest(contextOf('github.issue', issue()))).toEqual([]);
+  it('is offered on an issue nobody answered, saying so', () => {
+    const [card] = issueDiscussion.suggest(contextOf('github.issue', issue({ author: 'ana', createdAt: '2025-03-01T10:00:00Z' })));
+    expect(card?.why).toBe('Opened 1 Mar 2025 by ana; no replies yet.');
+  });
+
+  it('ranks a thread where someone waits above one where maintainers have answered', () => {
+    const waiting = issueDiscussion.suggest(contextOf('github.issue', issue({ author: 'ana', comments: [{ author: 'ben', body: 'Same.' }] })))[0]!;
+    const answered = issueDiscussion.suggest(contextOf('github.issue', issue({ author: 'ana', comments: [{ author: 'mo', association: 'Owner', body: 'Fixed in 2.1.' }] })))[0]!;
+    expect(answered.why).toBe('Open; 1 reply from 1 person, maintainers among them.');
+    expect(waiting.score).toBeGreaterThan(answered.score);
   });
 });
 

@@ -1,25 +1,24 @@
 // Rules for GitHub issues.
 import { issueData } from '../page-data';
 import type { Rule } from '../types';
-import { countOf, distinct, listNames } from '../wording';
+import { issueStanding, repositoryOfUrl } from '../../skills/issue-thread';
+import { listNames } from '../wording';
 
 export const issueDiscussion: Rule = {
   id: 'issue-discussion',
   kinds: ['github.issue'],
   suggest(context) {
     const issue = issueData(context);
-    if (!issue || issue.comments.length === 0) return [];
-    const people = distinct(issue.comments.flatMap((comment) => (comment.author ? [comment.author] : [])));
-    const from = people.length > 0 ? ` from ${countOf(people.length, 'person', 'people')} (${listNames(people)})` : '';
+    if (!issue) return [];
+    const { owner } = repositoryOfUrl(context.url);
+    const standing = issueStanding(issue, { readAt: context.capturedAt, ...(owner ? { owner } : {}) });
     return [
       {
-        title: 'Summarise the discussion',
-        why: `${countOf(issue.comments.length, 'comment')}${from} on issue #${issue.number}.`,
-        // A long thread is where a summary saves the most reading.
-        score: Math.min(0.7, 0.45 + 0.02 * issue.comments.length),
-        run: {
-          ask: 'Summarise the discussion in this issue: the problem reported, the positions taken, what was decided, and what is still open.',
-        },
+        title: 'Where does this issue stand?',
+        why: standing.why,
+        // Someone left waiting is what the page hides best; a long thread is where reading saves the most.
+        score: Math.min(0.75, (standing.waiting ? 0.6 : 0.45) + 0.01 * issue.comments.length),
+        run: { skill: 'issue-summary' },
       },
     ];
   },
