@@ -28,7 +28,7 @@ function urlProblem(value: string): string | undefined {
     if (error instanceof TypeError) return '`url` must be an absolute http(s) address.';
     throw error;
   }
-  if (!allowedProtocols.includes(url.protocol)) return `Only http and https addresses can be opened, not ${url.protocol}.`;
+  if (!allowedProtocols.includes(url.protocol)) return `Only http and https addresses can be opened, not ${url.protocol}; give an http(s) URL.`;
   // "https://github.com@evil.example" reads as GitHub and goes elsewhere.
   if (url.username !== '' || url.password !== '') return '`url` must not carry a user name or password.';
   return undefined;
