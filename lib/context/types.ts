@@ -206,6 +206,16 @@ export interface RepoData {
   topics: string[];
   readme?: string;
   outline: Heading[];
+  /** The sidebar's language bar, largest first. */
+  languages: { name: string; percent: number }[];
+  /** Names at the top of the file list (folders and files), as the page lists them. */
+  files: string[];
+  /** The latest commit the page shows. */
+  lastCommit?: { message: string; at?: string; author?: string };
+  /** The count beside the history link ("1,204 commits"). */
+  commits?: number;
+  /** The licence the sidebar names ("MIT license"). */
+  license?: string;
 }
 
 export interface CodeBlock {

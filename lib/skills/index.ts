@@ -8,6 +8,7 @@ import { metricChange } from './metric-change';
 import { prChecks } from './pr-checks';
 import { prOverview } from './pr-overview';
 import { prRisk } from './pr-risk';
+import { repoOverview } from './repo-overview';
 import { reviewDraft } from './review-draft';
 import { tableSummary } from './table-summary';
 import type { Skill } from './types';
@@ -21,6 +22,7 @@ export const skills: Skill[] = [
   reviewDraft,
   actionsLogErrors,
   issueSummary,
+  repoOverview,
   docOutline,
   docTldr,
   metricChange,

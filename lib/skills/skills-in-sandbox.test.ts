@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageData } from '../context/types';
 import { runScript } from '../sandbox/run-script';
-import { actionsPage, dashboardPage, docPage, genericPage, issuePage, pullPage } from '../../test/fixtures/skills/pages';
+import { actionsPage, dashboardPage, docPage, genericPage, issuePage, pullPage, repoPage } from '../../test/fixtures/skills/pages';
 import { SKILL_LIMITS, skills } from './index';
 import { realFixtures } from '../../test/fixtures/paths';
 
@@ -16,6 +16,7 @@ const pageFor: Record<string, PageData> = {
   'metric-change': dashboardPage,
   'table-summary': genericPage,
   'issue-summary': issuePage,
+  'repo-overview': repoPage,
 };
 
 describe('every skill runs in the QuickJS sandbox', () => {

@@ -29,6 +29,7 @@ describe('suggestions on captured GitHub pages', () => {
     pages.conversation = await capture('pr-conversation-kepano-defuddle-151.html', 'https://github.com/kepano/defuddle/pull/151');
     pages.testOnlyFiles = await capture('pr-files-facebook-react-14876-with-comment.html', 'https://github.com/facebook/react/pull/14876/files');
     pages.largeFiles = await capture('pr-files-facebook-react-15141.html', 'https://github.com/facebook/react/pull/15141/files');
+    pages.repoHome = await capture('repo-home-steventroughtonsmith-marzipanify.html', 'https://github.com/steventroughtonsmith/marzipanify');
   }, 120_000);
 
   it('an issue with six comments offers where it stands and a code search', () => {
@@ -38,6 +39,12 @@ describe('suggestions on captured GitHub pages', () => {
     expect(cards[0]?.why).toBe('@kepano was asked on 2 Jun 2025 by masylum and has not replied; no maintainer has commented.');
     // The issue text mentions `JSDOM` in backticks.
     expect(cards[1]?.why).toContain('`JSDOM`');
+  });
+
+  it('a repository home offers how to run it, from its Usage section and its Xcode project', () => {
+    const cards = cardsFor(pages.repoHome!);
+    expect(cards.map((card) => [card.rule, card.run])).toEqual([['repo-how-to-run', { skill: 'repo-overview' }]]);
+    expect(cards[0]?.why).toBe('The README gives commands under “Usage”; the file list has marzipanify.xcodeproj; last commit 7 Jul 2020.');
   });
 
   it('a pull request conversation with two open threads on src/markdown.ts', () => {

@@ -1,5 +1,5 @@
 // Narrows a context's kind-specific data: a rule's `kinds` says where it runs, the data's `type` is the proof.
-import type { ActionsData, DashboardData, DocData, GenericData, IssueData, PageContext, PullData } from '../context/types';
+import type { ActionsData, BlobData, DashboardData, DocData, GenericData, IssueData, PageContext, PullData, RepoData } from '../context/types';
 
 export function pullData(context: PageContext): PullData | undefined {
   return context.data.type === 'pull' ? context.data : undefined;
@@ -7,6 +7,14 @@ export function pullData(context: PageContext): PullData | undefined {
 
 export function issueData(context: PageContext): IssueData | undefined {
   return context.data.type === 'issue' ? context.data : undefined;
+}
+
+export function repoData(context: PageContext): RepoData | undefined {
+  return context.data.type === 'repo' ? context.data : undefined;
+}
+
+export function blobData(context: PageContext): BlobData | undefined {
+  return context.data.type === 'blob' ? context.data : undefined;
 }
 
 export function actionsData(context: PageContext): ActionsData | undefined {

@@ -20,6 +20,7 @@ const actionsJob = { file: `${fixtures}/github/actions-job.html`, url: 'https://
 const ietfArticle = { file: `${realFixtures}/articles/ietf-1/source.html`, url: 'https://tools.ietf.org/html/draft-dejong-remotestorage-04' };
 const v8Article = { file: `${realFixtures}/articles/v8-blog/source.html`, url: 'https://v8.dev/blog/emscripten-standalone-wasm' };
 const defuddleIssue = { file: `${realFixtures}/github/issue-kepano-defuddle-56.html`, url: 'https://github.com/kepano/defuddle/issues/56' };
+const marzipanifyHome = { file: `${realFixtures}/github/repo-home-steventroughtonsmith-marzipanify.html`, url: 'https://github.com/steventroughtonsmith/marzipanify' };
 const runLogTable = { file: `${fixtures}/dashboard/run-log-table.html`, url: 'https://grafana.example.com/d/runs' };
 
 /** A fitting page for each built-in skill (lib/skills/index.ts). */
@@ -34,6 +35,7 @@ const skillPages: Record<string, { file: string; url: string }> = {
   'metric-change': runLogTable,
   'table-summary': runLogTable,
   'issue-summary': defuddleIssue,
+  'repo-overview': marzipanifyHome,
 };
 
 // Each run starts npm and tsx (about 2 s of CPU): three at a time keeps two cores busy without

@@ -2,6 +2,7 @@
 import type { Adapter, AdapterOutput } from '../adapter';
 import type { Heading, RepoData } from '../../context/types';
 import { limits } from './limits';
+import { readCommitCount, readLanguages, readLastCommit, readLicense, readTopFiles } from './repo-overview';
 import { markdownText } from './markdown-text';
 import { parseGithubPath } from './route';
 import { firstText, textOf, unique } from './text';
@@ -23,7 +24,15 @@ function captureRepo(document: Document, url: URL): AdapterOutput {
     name: route?.repo ?? pathName,
     topics: unique(Array.from(document.querySelectorAll('a.topic-tag, [data-octo-click="topic_click"]')).map((element) => textOf(element))),
     outline: readOutline(readmeElement),
+    languages: readLanguages(document),
+    files: readTopFiles(document),
   };
+  const lastCommit = readLastCommit(document);
+  if (lastCommit) data.lastCommit = lastCommit;
+  const commits = readCommitCount(document);
+  if (commits !== undefined) data.commits = commits;
+  const license = readLicense(document);
+  if (license) data.license = license;
   const description = firstText(document, ['[itemprop="about"]', '.BorderGrid-cell p.f4', '.repository-content p.f4', 'p.f4']);
   if (description) data.description = description;
   if (readmeElement) {

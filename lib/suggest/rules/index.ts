@@ -5,6 +5,7 @@ import { dashboardRules } from './dashboard';
 import { docsRules } from './docs';
 import { issueRules } from './issue';
 import { pullRules } from './pull';
+import { repoRules } from './repo';
 import { selectionRules } from './selection';
 import { tablesRules } from './tables';
 
@@ -12,6 +13,7 @@ export const rules: readonly Rule[] = [
   ...pullRules,
   ...actionsRules,
   ...issueRules,
+  ...repoRules,
   ...docsRules,
   ...dashboardRules,
   ...tablesRules,
