@@ -25,6 +25,7 @@ import { keepLocalStorageFromContentScripts } from './storage-access';
 import { forgetTab, getTabView, putTabView, rememberTabView } from './tab-store';
 import { buildTabView, carriedOver, keptFrom, sharedContext, withCardAccepted, type CarriedOver } from './tab-views';
 import { cancelPrefetch, prefetchTopCard } from './prefetch';
+import { contextForSkill } from './check-logs';
 import { showSuggestionCount } from './badge';
 import { recordFeedback } from '../../lib/suggest/index';
 import { feedbackItem } from '../../lib/storage/feedback';
@@ -64,7 +65,9 @@ export default defineBackground(() => {
       if (!view) return { ok: false, error: 'NoPageError: Tandem has not read this tab yet', logs: [], ms: 0 };
       // A skill's trail runs again under the limits it first ran with.
       const limits = skill !== undefined && (getSkill(skill) !== undefined || isUserSkillId(skill)) ? SKILL_LIMITS : {};
-      return runScript(code, sandboxInputFromContext(sharedContext(view)), limits);
+      // A skill that goes and looks (pr-checks) looks again: the re-run is on the page as it is now.
+      const context = skill !== undefined ? await contextForSkill(tabId, sharedContext(view), skill) : sharedContext(view);
+      return runScript(code, sandboxInputFromContext(context), limits);
     },
     async 'proposal-update'({ conversationId, turnId, callId, decision }) {
       const updated = await updateConversation(conversationId, (stored) => (stored ? withProposalDecision(stored, turnId, callId, decision) : null));

@@ -7,6 +7,7 @@ import type { RunRequestSummary } from '../../lib/conversation/types';
 import type { PageContext, Suggestion } from '../../lib/context/types';
 import { pageKey } from '../../lib/conversation/page-key';
 import type { Skill } from '../../lib/skills/types';
+import { contextForSkill } from './check-logs';
 
 /** A prefetched answer uses at most this many model calls: it is a guess at what the user wants. */
 const PREFETCH_MAX_STEPS = 3;
@@ -54,7 +55,10 @@ export function prefetchTopCard({ tabId, context, card, provider, tokenBudget, f
   const controller = new AbortController();
   const entry: Prefetch = { tabId, requestKey: keyOf(request), page: pageKey(context.url), events: [], controller, done: Promise.resolve() };
   entry.done = (async () => {
-    const events = runTurn(request, { context, provider, tokenBudget, history: [], signal: controller.signal, maxSteps: PREFETCH_MAX_STEPS, findSkill });
+    // A skill that goes and looks (the failing checks' logs) looks now too: prefetching is the user's choice.
+    const runContext = request.type === 'skill' ? await contextForSkill(tabId, context, request.skill) : context;
+    if (controller.signal.aborted) return;
+    const events = runTurn(request, { context: runContext, provider, tokenBudget, history: [], signal: controller.signal, maxSteps: PREFETCH_MAX_STEPS, findSkill });
     for await (const event of events) entry.events.push(event);
   })().catch((error: unknown) => {
     // A failed prefetch is simply not used: the user's accept runs the card afresh and sees any error then.

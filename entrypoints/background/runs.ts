@@ -16,6 +16,7 @@ import { readSettings } from '../../lib/storage/settings';
 import { getTabView } from './tab-store';
 import { promptTextOf, sharedContext } from './tab-views';
 import { takePrefetch } from './prefetch';
+import { contextForSkill } from './check-logs';
 import { sendToTab } from '../../lib/messaging/send';
 import { newId } from './ids';
 import { skillFinder } from './user-skills';
@@ -105,7 +106,7 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
   try {
     const prefetched = await takePrefetch(command.tabId, request, view.context.url);
     const events = prefetched ? replay(prefetched) : runTurn(request, {
-      context: sharedContext(view),
+      context: request.type === 'skill' ? await contextForSkill(command.tabId, sharedContext(view), request.skill) : sharedContext(view),
       contextText: promptTextOf(view, settings.tokenBudget),
       provider: settings.provider,
       tokenBudget: settings.tokenBudget,

@@ -6,6 +6,7 @@ import { readSection } from '../../lib/capture/read-section';
 import { isRecord } from '../../lib/messaging/guards';
 import type { ContentMessageName, Envelope, Reply } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/send';
+import { readCheckLogsHere } from './check-logs';
 import { startInPageHelp } from './in-page-help/index';
 import { captureLivePage } from './page-capture';
 import { watchNavigation } from './watch-navigation';
@@ -44,6 +45,7 @@ export default defineContentScript({
         return executor.preview(checked(input.action));
       },
       'action-undo': async (input) => executor.undo(String(input.undoToken)),
+      'check-logs-read': readCheckLogsHere,
     };
 
     // Only the background may ask (it has no tab); pages and other extensions cannot reach this listener.

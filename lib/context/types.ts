@@ -103,6 +103,40 @@ export interface PullData {
   shown: PullShown;
   /** Whether the page has the conversation's comment box, where a drafted review can be filled. */
   commentBox: boolean;
+  /**
+   * The failing checks' logs, read on demand (a skill that goes and looks, such as pr-checks) from the
+   * checks' own links on the page's origin; absent when nobody went to look.
+   */
+  checkLogs?: CheckLog[];
+}
+
+/** A file and line a log points to (`src/foo.ts:42`), with the log line that names it. */
+export interface LogLocation {
+  path: string;
+  line: number;
+  column?: number;
+  /** The log line it was found in, trimmed. */
+  text: string;
+  /** Whether the path is the repository's own file (not a dependency, the runtime or the runner's tools). */
+  own: boolean;
+}
+
+/** What Tandem found when it followed one failing check's link to its job page and log. */
+export interface CheckLog {
+  check: string;
+  /** The check's link as the page gives it. */
+  link: string;
+  /** Whether a log (the job page's lines or its raw log) was read. */
+  read: boolean;
+  /** Why the log could not be read, in words: another origin, 404, a sign-in page, too big, … */
+  problem?: string;
+  /** The pages and logs fetched, in order (same origin as the page, always). */
+  fetched: string[];
+  job?: string;
+  /** Failed steps, the most likely cause of the job's failure first. */
+  failedSteps: string[];
+  errors: LogExcerpt[];
+  locations: LogLocation[];
 }
 
 export interface PullRead {
@@ -196,6 +230,8 @@ export interface ActionsData {
   failedSteps: ActionsStep[];
   steps: ActionsStep[];
   errors: LogExcerpt[];
+  /** Files and lines the error excerpts point to, the repository's own first. */
+  locations?: LogLocation[];
 }
 
 export interface RepoData {

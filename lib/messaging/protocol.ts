@@ -3,7 +3,7 @@
 import type { ConnectionTest, ProviderSettings } from '../agent/client';
 import type { AgentEvent } from '../agent/events';
 import type { ContextSection } from '../context/sections';
-import type { Action, PageContext, PageReading, ScriptResult, Suggestion } from '../context/types';
+import type { Action, Check, CheckLog, PageContext, PageReading, ScriptResult, Suggestion } from '../context/types';
 import type { ProposalRef } from '../conversation/claim-proposal';
 import type { ProposalDecision } from '../conversation/merge-turns';
 import type { Conversation, ConversationSummary, RunRequestSummary } from '../conversation/types';
@@ -84,6 +84,8 @@ export interface ContentProtocol {
   /** Outlines the target of a proposed action on the page; a null action clears the outline. */
   'action-preview': { from: 'extension'; input: { action: Action | null }; output: ActionOutcome };
   'action-undo': { from: 'extension'; input: { undoToken: string }; output: ActionOutcome };
+  /** Follows the failing checks' links on the page's own origin and reads their job logs (redacted); others are refused. */
+  'check-logs-read': { from: 'extension'; input: { checks: Pick<Check, 'name' | 'state' | 'link'>[] }; output: { logs: CheckLog[] } };
 }
 
 export type BackgroundMessageName = keyof BackgroundProtocol;
@@ -117,6 +119,7 @@ export const contentSenders: { [Name in ContentMessageName]: ContentProtocol[Nam
   'action-execute': 'extension',
   'action-preview': 'extension',
   'action-undo': 'extension',
+  'check-logs-read': 'extension',
 };
 
 /** The envelope every one-shot message travels in; `channel` keeps Tandem's messages apart from anyone else's. */

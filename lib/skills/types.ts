@@ -16,6 +16,11 @@ export interface Skill {
   /** The script's text: top-level declarations, then a call with `page` whose value is the result. */
   script: string;
   /**
+   * What the host reads for the skill before it runs, beyond the captured page: `check-logs` follows the
+   * failing checks' links on the page's origin and adds their logs to the page data (`checkLogs`).
+   */
+  reads?: 'check-logs';
+  /**
    * Runs in the host (not the sandbox) on the skill's value: an action the skill offers, which the user
    * must approve like any other (e.g. fill the review box with the drafted text). The context says whether
    * the target is on the page: a card for a missing target is not offered.

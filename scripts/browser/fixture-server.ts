@@ -1,4 +1,5 @@
-// Serves a folder of saved pages on 127.0.0.1 the way GitHub lays out its URLs (a path, its index.html, or <path>.diff).
+// Serves a folder of saved pages on 127.0.0.1 the way GitHub lays out its URLs (a path, its index.html, <path>.diff,
+// or <path>.txt for a plain-text answer such as a job's log).
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -6,6 +7,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.diff': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
   '.css': 'text/css',
   '.js': 'text/javascript',
@@ -58,7 +60,7 @@ export async function startFixtureServer(root: string, port = 0, options: Fixtur
 async function locate(base: string, path: string): Promise<string | null> {
   const target = normalize(join(base, path));
   if (!target.startsWith(base)) return null; // no climbing out of the fixture folder
-  for (const candidate of [target, join(target, 'index.html'), `${target}.html`]) {
+  for (const candidate of [target, join(target, 'index.html'), `${target}.html`, `${target}.txt`]) {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) return candidate;
   }

@@ -68,13 +68,13 @@ describe('actions adapter on a run summary', () => {
 describe('findErrorExcerpts', () => {
   const log = (texts: string[], step = 'build'): LogLine[] => texts.map((text, index) => ({ number: index + 1, text, step }));
 
-  it('returns at most five excerpts that do not overlap', () => {
+  it('returns at most five excerpts that do not overlap, the last burst of errors (where the step stopped) first', () => {
     const texts = Array.from({ length: 200 }, (_, index) => (index % 20 === 0 ? `error #${index}` : `ok ${index}`));
     const excerpts = findErrorExcerpts(log(texts));
     expect(excerpts).toHaveLength(5);
-    expect(excerpts.map((excerpt) => excerpt.lines[excerpt.errorIndex])).toEqual(['error #0', 'error #20', 'error #40', 'error #60', 'error #80']);
-    expect(excerpts[1]).toMatchObject({ startLine: 16, errorIndex: 5 });
-    expect(excerpts[1]?.lines).toHaveLength(11);
+    expect(excerpts.map((excerpt) => excerpt.lines[excerpt.errorIndex])).toEqual(['error #180', 'error #0', 'error #20', 'error #40', 'error #60']);
+    expect(excerpts[2]).toMatchObject({ startLine: 16, errorIndex: 5 });
+    expect(excerpts[2]?.lines).toHaveLength(11);
   });
 
   it('folds an error inside the previous excerpt into it', () => {
@@ -83,7 +83,18 @@ describe('findErrorExcerpts', () => {
     expect(excerpts[0]?.lines).toEqual(['a', 'FATAL one', 'b', 'Exception two', 'c']);
   });
 
-  it('finds nothing in a clean log', () => {
-    expect(findErrorExcerpts(log(['compiling', 'done in 2s']))).toEqual([]);
+  it('finds nothing in a clean log, nor in settings the runner echoes or names that contain "error"', () => {
+    expect(findErrorExcerpts(log(['compiling', 'done in 2s', '  continue-on-error: false', '  continue_on_error: false', 'CONTINUE_THROUGH_ERROR=False', 'inflating: build/bin/ProcessGroupNCCLErrorsTest']))).toEqual([]);
+  });
+
+  it('puts a failed step’s errors first, and an error message before a mere mention', () => {
+    const lines: LogLine[] = [
+      { number: 1, text: 'warning: 1 test failed to load, retried', step: 'setup' },
+      { number: 2, text: 'Tests: 2 failed', step: 'test' },
+      ...Array.from({ length: 8 }, (_, index) => ({ number: 3 + index, text: `ok ${index}`, step: 'test' })),
+      { number: 11, text: 'TypeError: x is not a function', step: 'test' },
+    ];
+    const excerpts = findErrorExcerpts(lines, { failedSteps: ['test'] });
+    expect(excerpts.map((excerpt) => excerpt.lines[excerpt.errorIndex])).toEqual(['TypeError: x is not a function', 'Tests: 2 failed', 'warning: 1 test failed to load, retried']);
   });
 });

@@ -4,6 +4,7 @@ import type { ActionsData, ActionsStep, CheckState } from '../../context/types';
 import { stateFromWords, stateOfElement } from './check-state';
 import { limits } from './limits';
 import { findErrorExcerpts, type LogLine } from './log-errors';
+import { findLocations } from './log-locations';
 import { parseGithubPath } from './route';
 import { firstText, textOf } from './text';
 
@@ -20,15 +21,17 @@ function captureActions(document: Document, url: URL): AdapterOutput {
   const currentJob = route?.page === 'actions-job' ? jobs.find((job) => job.link?.includes(`/job/${route.jobId}`))?.name : undefined;
   const jobName = currentJob ?? (firstText(document, ['[data-testid="job-name"]', '.CheckRun-header h2', 'check-steps-header h2', '.js-check-run-title']) || undefined);
   const steps = readSteps(document, jobName, cut);
-  const log = readLog(document, cut);
+  const log = readLogLines(document, cut);
   const data: ActionsData = {
     type: 'actions',
     status: readRunStatus(document, jobs, steps),
     jobs,
     steps,
     failedSteps: steps.filter((step) => step.status === 'failure'),
-    errors: findErrorExcerpts(log),
+    errors: findErrorExcerpts(log, { failedSteps: steps.filter((step) => step.status === 'failure').map((step) => step.name) }),
   };
+  const locations = findLocations(log, data.failedSteps.map((step) => step.name));
+  if (locations.length > 0) data.locations = locations;
   const workflow = firstText(document, ['[data-testid="workflow-name"]', 'a[href*="/actions/workflows/"]']);
   if (workflow) data.workflow = workflow;
   const runTitle = firstText(document, ['[data-testid="run-title"]', 'h1 .markdown-title', '.PageHeader-title .markdown-title', '.PageHeader-title', 'h1.h3']);
@@ -79,7 +82,7 @@ function readSteps(document: Document, job: string | undefined, cut: string[]): 
 }
 
 /** Every rendered log line, numbered through the whole job, each with the step it belongs to. */
-function readLog(document: Document, cut: string[]): LogLine[] {
+export function readLogLines(document: Document, cut: string[]): LogLine[] {
   const lines: LogLine[] = [];
   let number = 0;
   const steps = Array.from(document.querySelectorAll('check-step, [data-testid="check-step"]'));
