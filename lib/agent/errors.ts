@@ -153,6 +153,11 @@ export class AbortError extends AgentError {
   }
 }
 
+/** Every await in a run is followed by this, so Stop ends the run where it is. */
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new AbortError();
+}
+
 /** Anything that fits no other class: still named, still shown with a fix. */
 export class UnexpectedError extends AgentError {
   override readonly name = 'UnexpectedError';

@@ -1,14 +1,14 @@
 // The agent loop: ask the model, run the tools it calls, feed the results back, until it answers.
 // It yields events and knows nothing about the panel or extension APIs.
 import type { ScriptResult } from '../context/types';
-import { AbortError, MaxStepsError, toAgentError, type ErrorSettings } from './errors';
+import { AbortError, MaxStepsError, throwIfAborted, toAgentError, type ErrorSettings } from './errors';
 import type { AgentEvent, ScriptSource } from './events';
 import { retryPolicy } from './retry';
 import { streamModelReply, type ModelReply, type StepSettings, type ToolCallDraft } from './stream-reply';
 import { fencePageData } from './prompt';
 import { scriptsToRun } from './text-fallback';
-import { capText, defaultToolOutputMaxChars, scriptResultForModel } from './tool-output';
-import { parseToolCall, toolDefinitions, type ToolArguments } from './tools';
+import { defaultToolOutputMaxChars, scriptResultForModel } from './tool-output';
+import { parseToolCall, runTool, toolDefinitions, type ToolArguments } from './tools';
 import type { AgentDeps, ChatMessage, RunRequest, SkillSummary } from './types';
 
 export const defaultMaxSteps = 6;
@@ -112,31 +112,15 @@ async function* runToolCall(call: ToolCallDraft, state: RunState): AsyncGenerato
   state.messages.push({ role: 'tool', tool_call_id: call.id, content });
 }
 
-/** Runs one checked tool call and returns what the model is told about it. */
-export async function* executeTool(callId: string, args: ToolArguments, runner: ToolRunner): AsyncGenerator<AgentEvent, string> {
-  switch (args.tool) {
-    case 'run_script': {
-      const result = yield* runScriptEvents(callId, args.code, 'model', undefined, runner);
-      return scriptResultForModel(result, runner.maxChars);
-    }
-    case 'run_skill': {
-      const known = runner.request.skills ?? [];
-      const skill = known.find((candidate) => candidate.id === args.skill);
-      if (!skill) {
-        const message = `Error in run_skill call: there is no skill "${args.skill}". Skills: ${known.map((candidate) => candidate.id).join(', ') || 'none'}.`;
-        yield { type: 'tool-error', callId, message };
-        return message;
-      }
-      const result = yield* runScriptEvents(callId, skill.code ?? '', 'skill', skill.id, runner);
-      return scriptResultForModel(result, runner.maxChars);
-    }
-    case 'read_more':
-      return yield* readSection(callId, args.section, runner);
-    case 'propose_action':
-      // Only a proposal: the panel shows it and the user decides. Nothing runs here.
-      yield { type: 'action-propose', callId, action: args.action, why: args.why };
-      return 'Proposed to the user as a card. They will approve or dismiss it; do not assume it was done.';
-  }
+/** Runs one checked tool call through its tool and returns what the model is told about it. */
+export function executeTool(callId: string, args: ToolArguments, runner: ToolRunner): AsyncGenerator<AgentEvent, string> {
+  return runTool(args, {
+    callId,
+    skills: runner.request.skills ?? [],
+    deps: runner.deps,
+    maxChars: runner.maxChars,
+    runScript: (code, skill) => runScriptEvents(callId, code, skill === undefined ? 'model' : 'skill', skill, runner),
+  });
 }
 
 async function* runScriptEvents(
@@ -165,21 +149,6 @@ async function* runScriptEvents(
   return result;
 }
 
-async function* readSection(callId: string, section: string, state: ToolRunner): AsyncGenerator<AgentEvent, string> {
-  let text: string;
-  try {
-    text = await state.deps.readMore(section);
-  } catch (error) {
-    throwIfAborted(state.deps.signal);
-    const message = `Error in read_more call: ${error instanceof Error ? error.message : String(error)}`;
-    yield { type: 'tool-error', callId, message };
-    return message;
-  }
-  throwIfAborted(state.deps.signal);
-  yield { type: 'section-read', callId, section, chars: text.length };
-  return capText(text, state.maxChars, 'Ask for a narrower section, or use run_script over `page`.');
-}
-
 /** Scripts the model wrote as ```js blocks: run them all, then tell it what they printed. */
 async function* runTextScripts(scripts: string[], replyText: string, step: number, state: RunState): AsyncGenerator<AgentEvent> {
   const outputs: string[] = [];
@@ -196,10 +165,6 @@ async function* runTextScripts(scripts: string[], replyText: string, step: numbe
       // Fenced like page text: the output carries page data, which must not pass for the user speaking.
       `${fencePageData(numbered.join('\n'))}\n\nNow answer my question using this output. Write another \`\`\`js block only if you need more data.`,
   });
-}
-
-function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new AbortError();
 }
 
 function newRunId(): string {
