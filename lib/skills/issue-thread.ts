@@ -371,9 +371,10 @@ export function summariseIssue(issue: IssueData, options: IssueSummaryOptions = 
   const markdown: string[] = [];
   if (waiting.length > 0) markdown.push(waiting.join('\n\n'));
   if (ask.length > 0 || errors.length > 0) {
-    const lines = [`**The ask**, from ${who(posts[0]!)}: ${ask.map((sentence) => quote(sentence)).join(' ')}`.trimEnd()];
-    if (proposal) lines.push(`Proposed in the issue: ${quote(proposal)}`);
-    if (errors.length > 0) lines.push(`Errors reported: ${errors.map((line) => `\`${line.length > 160 ? `${line.slice(0, 159)}…` : line}\``).join('; ')}.`);
+    const lines = [`**The ask**, from ${who(posts[0]!)}:`];
+    for (const sentence of ask) lines.push(`- ${quote(sentence)}`);
+    if (proposal) lines.push(`- Proposed in the issue: ${quote(proposal)}`);
+    if (errors.length > 0) lines.push(`- Errors reported: ${errors.map((line) => `\`${line.length > 160 ? `${line.slice(0, 159)}…` : line}\``).join('; ')}.`);
     markdown.push(lines.join('\n'));
   }
   const asked = new Set(openQuestions(posts, issue.author).map((question) => question.question));
