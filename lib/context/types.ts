@@ -1,17 +1,9 @@
 // The data shapes that flow between capture, suggestions, skills, the sandbox, the agent and the panel.
 // Pure types: every context imports them, so nothing here may touch an extension API.
 import type { Action } from '../actions/action-schema';
+import type { PageKind } from './page-kinds';
 
-export type PageKind =
-  | 'github.pull'
-  | 'github.pull.files'
-  | 'github.issue'
-  | 'github.blob'
-  | 'github.actions'
-  | 'github.repo'
-  | 'docs'
-  | 'dashboard'
-  | 'generic';
+export type { PageKind };
 
 export type Fact = string | number | boolean;
 export type Facts = Record<string, Fact>;

@@ -5,6 +5,7 @@ import { validateAction } from '../actions/validate';
 import type { Action, PageContext, PageQuote, PageReading, PendingDiffFile } from '../context/types';
 import { limits as githubLimits } from '../capture/github/limits';
 import { DEFAULT_CAPTURE_LIMITS } from '../capture/limits';
+import { pageKinds } from '../context/page-kinds';
 import type { RunCommand } from './protocol';
 import type { ProposalRef } from '../conversation/claim-proposal';
 import type { ProposalDecision } from '../conversation/merge-turns';
@@ -14,10 +15,7 @@ import type { HelpRequest } from '../in-page-help/types';
 import type { UserSkillDraft } from '../user-skills/types';
 import { isUserSkillIdText } from '../user-skills/validate';
 
-const PAGE_KINDS = new Set([
-  'github.pull', 'github.pull.files', 'github.issue', 'github.blob', 'github.actions', 'github.repo',
-  'docs', 'dashboard', 'generic',
-]);
+const PAGE_KINDS: ReadonlySet<string> = new Set(pageKinds);
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
