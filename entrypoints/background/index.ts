@@ -34,7 +34,7 @@ import type { TabView } from '../../lib/messaging/protocol';
 import { redactedQuote } from '../../lib/in-page-help/requests';
 import { userSkillsItem } from '../../lib/storage/user-skills';
 import { isUserSkillId } from '../../lib/user-skills/types';
-import { deleteUserSkill, saveUserSkill, skillChoicesFor, skillFinder, userSkillCardRules } from './user-skills';
+import { deleteUserSkill, importSettingsFile, saveUserSkill, skillChoicesFor, skillFinder, userSkillCardRules } from './user-skills';
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -124,6 +124,7 @@ export default defineBackground(() => {
     },
     'user-skill-save': ({ skill }) => saveUserSkill(skill),
     'user-skill-delete': ({ id }) => deleteUserSkill(id),
+    'settings-import': ({ text }) => importSettingsFile(text),
   } satisfies BackgroundHandlers;
 
   /** Stores a tab's new capture with its cards, updates the badge and any panel watching the tab. */

@@ -29,6 +29,11 @@ import {
   updateDraft,
 } from './store';
 import { currentBrowserLimits } from './browser-limits';
+import { UserSkillsSection } from '../../components/settings/user-skills-section';
+import { TransferSection } from '../../components/settings/transfer-section';
+import {
+  deleteSkill, editing, exportFile, importFile, saveEditedCode, setEnabled, skillNotice, transferNotice, tried, tryOnCurrentTab, userSkills,
+} from './user-skills';
 
 /** Tandem's options page: the sections wired to the store; saving is explicit. */
 export function SettingsPage() {
@@ -103,6 +108,26 @@ export function SettingsPage() {
           <SaveBar dirty={dirty.value} canSave={canSave.value} blocker={saveBlocker.value} saveState={saveState.value} onDiscard={discardChanges} />
         </form>
       )}
+      {/* Outside the form: each change here is saved at once, not by the save bar. */}
+      <div class="settings-extra">
+        <UserSkillsSection
+          skills={userSkills.value}
+          editing={editing.value}
+          notice={skillNotice.value}
+          tried={tried.value}
+          onEdit={(skill) => {
+            editing.value = skill ? { id: skill.id, code: skill.code } : null;
+          }}
+          onCode={(code) => {
+            if (editing.value) editing.value = { ...editing.value, code };
+          }}
+          onSaveCode={(skill) => void saveEditedCode(skill)}
+          onTry={(skill) => void tryOnCurrentTab(skill)}
+          onEnabled={(skill, enabled) => void setEnabled(skill, enabled)}
+          onDelete={(skill) => void deleteSkill(skill)}
+        />
+        <TransferSection notice={transferNotice.value} onExport={() => void exportFile()} onImport={(file) => void importFile(file)} />
+      </div>
     </div>
   );
 }

@@ -31,6 +31,7 @@ function handlers() {
     'skill-list': vi.fn(() => []),
     'user-skill-save': vi.fn(() => ({ ok: false as const, problems: [] })),
     'user-skill-delete': vi.fn(() => ({ deleted: false })),
+    'settings-import': vi.fn(() => ({ ok: false as const, problems: [] })),
   } satisfies BackgroundHandlers;
 }
 

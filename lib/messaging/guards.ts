@@ -14,6 +14,7 @@ import { IN_PAGE_QUESTIONS, MAX_QUOTE_CHARS } from '../in-page-help/requests';
 import type { HelpRequest } from '../in-page-help/types';
 import type { UserSkillDraft } from '../user-skills/types';
 import { isUserSkillIdText } from '../user-skills/validate';
+import { MAX_IMPORT_CHARS } from '../user-skills/export-file';
 
 const PAGE_KINDS: ReadonlySet<string> = new Set(pageKinds);
 
@@ -107,6 +108,7 @@ export const backgroundGuards: InputGuards = {
   // Its fields are checked by the handler, which answers with every problem it finds for the user to fix.
   'user-skill-save': (input): input is { skill: UserSkillDraft } => isRecord(input) && isRecord(input.skill),
   'user-skill-delete': (input): input is { id: string } => isRecord(input) && isUserSkillIdText(input.id),
+  'settings-import': (input): input is { text: string } => isRecord(input) && typeof input.text === 'string' && input.text.length <= MAX_IMPORT_CHARS,
 };
 
 /** A proposal named by where it is stored: a conversation's turn, or a card of the tab's suggestion deck. */

@@ -71,7 +71,11 @@ export interface BackgroundProtocol {
   'skill-list': { from: 'extension'; input: { tabId: number }; output: SkillChoice[] };
   'user-skill-save': { from: 'extension'; input: { skill: UserSkillDraft }; output: UserSkillSaved };
   'user-skill-delete': { from: 'extension'; input: { id: string }; output: { deleted: boolean } };
+  /** An export file (lib/user-skills/export-file.ts), all checked before anything is written. */
+  'settings-import': { from: 'extension'; input: { text: string }; output: SettingsImported };
 }
+
+export type SettingsImported = { ok: true; added: number; replaced: number } | { ok: false; problems: string[] };
 
 /** A saved skill as stored, or what is wrong with it (nothing was written then). */
 export type UserSkillSaved = { ok: true; skill: UserSkill } | { ok: false; problems: string[] };
@@ -111,6 +115,7 @@ export const backgroundSenders: { [Name in BackgroundMessageName]: BackgroundPro
   'skill-list': 'extension',
   'user-skill-save': 'extension',
   'user-skill-delete': 'extension',
+  'settings-import': 'extension',
 };
 
 export const contentSenders: { [Name in ContentMessageName]: ContentProtocol[Name]['from'] } = {

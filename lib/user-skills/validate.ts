@@ -38,6 +38,14 @@ export function isUserSkillIdText(value: unknown): value is string {
   return typeof value === 'string' && new RegExp(`^${USER_SKILL_PREFIX}[a-z0-9-]{1,60}$`).test(value);
 }
 
+/** `user-<slug of the name>`, numbered when another skill (since renamed) took it. */
+export function freeSkillId(name: string, taken: ReadonlySet<string>): string {
+  const base = `${USER_SKILL_PREFIX}${slugOf(name)}`;
+  let id = base;
+  for (let copy = 2; taken.has(id); copy++) id = `${base}-${copy}`;
+  return id;
+}
+
 /** A draft's fields, checked; `where` prefixes each problem ("skill 2 (“Rollbacks”)"). */
 export function checkDraft(value: unknown, where = 'the skill'): Checked<UserSkillDraft> {
   if (!isRecord(value)) return { ok: false, problems: [`${where} is not an object`] };
@@ -111,8 +119,7 @@ export function withDraftSaved(saved: readonly UserSkill[], draft: UserSkillDraf
   const clash = saved.find((skill) => skill.id !== draft.id && skill.name.trim().toLowerCase() === draft.name.trim().toLowerCase());
   if (clash) return { ok: false, problems: [`a skill named “${clash.name}” is already saved; choose another name`] };
   if (!existing && saved.length >= MAX_USER_SKILLS) return { ok: false, problems: [`${MAX_USER_SKILLS} skills are saved already; delete one first`] };
-  let id = existing?.id ?? `${USER_SKILL_PREFIX}${slugOf(draft.name)}`;
-  for (let copy = 2; !existing && saved.some((skill) => skill.id === id); copy++) id = `${USER_SKILL_PREFIX}${slugOf(draft.name)}-${copy}`;
+  const id = existing?.id ?? freeSkillId(draft.name, new Set(saved.map((skill) => skill.id)));
   const skill: UserSkill = { ...draft, id, createdAt: existing?.createdAt ?? now, updatedAt: now };
   const skills = existing ? saved.map((candidate) => (candidate.id === id ? skill : candidate)) : [...saved, skill];
   return { ok: true, value: { skills, skill } };

@@ -1,7 +1,10 @@
 // Teach Tandem: a script from an answer's trail becomes the user's own skill, offered as a card on
 // matching pages and in the composer's `/` list, run offline in the sandbox under the skill limits.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer';
+import type { ElementHandle, Page } from 'puppeteer';
 import type { TandemBrowser } from '../../scripts/browser/launch';
 import type { FixtureServer } from '../../scripts/browser/fixture-server';
 import { seriousAxeViolations } from './support/axe';
@@ -94,9 +97,11 @@ describe('saved skills', () => {
 
   it('accepting the card runs the saved script offline and gives the same output', async () => {
     const callsBefore = llm.chatCalls().length;
+    // The reloaded panel shows the page's conversation again: the model's answer is the first turn.
+    await panel.waitForSelector('[data-testid="assistant-turn"]');
+    const count = (await panel.$$('[data-testid="assistant-turn"]')).length;
     await panel.locator(`[data-testid="suggestion-card"][data-rule="${SKILL_RULE}"] [data-testid="suggestion-accept"]`).click();
-    const turns = await panel.$$('[data-testid="assistant-turn"]');
-    firstAnswer = await lastTurnDone(panel, turns.length === 0 ? 1 : turns.length);
+    firstAnswer = await lastTurnDone(panel, count + 1);
     // The user's edit leads the answer; the value is the one the model's script returned.
     expect(firstAnswer).toBe('4 changed: README.md, src/sync/client.ts, src/sync/retry.ts, src/sync/errors.ts');
     expect(await lastValue(panel)).toBe(modelValue);
@@ -191,3 +196,146 @@ describe('saved skills', () => {
     expect(refused).toMatchObject({ ok: true, value: { ok: false, problems: [expect.stringContaining('the code does not parse (line 2)')] } });
   });
 });
+
+describe('managing saved skills in Settings', () => {
+  let options: Page;
+  const cspErrors: string[] = [];
+  let downloads: string;
+
+  beforeAll(async () => {
+    downloads = await mkdtemp(join(tmpdir(), 'tandem-export-'));
+    // The key the export must leave out.
+    await tandem.configure({ provider: { baseUrl: llm.url, model: 'fake-model', apiKey: 'sk-e2e-export-secret-0123456789' } });
+    const pull = (await tandem.browser.pages()).find((page) => page.url().includes('/acme/widgets/pull/42'));
+    await pull?.bringToFront();
+    options = await tandem.browser.newPage();
+    // Not bypassed: the editor must work under the extension pages' own policy.
+    options.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+    });
+    await options.setViewport({ width: 900, height: 1200 });
+    await options.goto(`chrome-extension://${tandem.extensionId}/options.html`);
+    const client = await options.createCDPSession();
+    await client.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  });
+
+  afterAll(async () => {
+    await rm(downloads, { recursive: true, force: true });
+  });
+
+  const names = () => options.$$eval('[data-testid="user-skill"] .skill-list__name', (items) => items.map((item) => item.textContent));
+
+  it('lists the saved skills and edits one in CodeMirror, styled under the page’s policy', async () => {
+    await options.waitForSelector('[data-testid="user-skill-list"]');
+    expect(await names()).toEqual(['Changed files', 'Spin forever']);
+    await options.locator('[data-testid="user-skill"][data-skill="user-changed-files"] [data-testid="user-skill-edit"]').click();
+    await options.waitForSelector('[data-testid="user-skill-code"][data-editor="ready"] >>> .cm-editor');
+    // CodeMirror's own base theme applied (a flex column editor) and the code highlighted.
+    expect(await options.$eval('[data-testid="user-skill-code"] >>> .cm-editor', (editor) => getComputedStyle(editor).display)).toBe('flex');
+    const colours = await options.$$eval('[data-testid="user-skill-code"] >>> .cm-line span', (spans) => new Set(spans.map((span) => getComputedStyle(span).color)).size);
+    expect(colours).toBeGreaterThan(1);
+    await options.click('[data-testid="user-skill-code"] >>> .cm-content');
+    await options.keyboard.down('Control');
+    await options.keyboard.press('End');
+    await options.keyboard.up('Control');
+    await options.keyboard.type('\n// checked by the team');
+    await options.locator('[data-testid="user-skill"][data-skill="user-changed-files"] [data-testid="user-skill-save-code"]').click();
+    await options.waitForSelector('[data-testid="user-skill-notice"]');
+    const stored = await tandem.worker.evaluate(async () => (await chrome.storage.local.get('user-skills'))['user-skills'] as { id: string; code: string }[]);
+    expect(stored.find((skill) => skill.id === 'user-changed-files')?.code).toMatch(/return paths;\n\/\/ checked by the team$/);
+    expect(cspErrors).toEqual([]);
+  });
+
+  it('tries a skill on the current tab’s page', async () => {
+    await options.locator('[data-testid="user-skill"][data-skill="user-changed-files"] [data-testid="user-skill-try"]').click();
+    await options.waitForSelector('[data-testid="user-skill-tried"]');
+    expect(await options.$eval('[data-testid="user-skill-tried"]', (element) => [element.getAttribute('data-ok'), element.textContent])).toEqual([
+      'true',
+      expect.stringContaining('src/sync/retry.ts'),
+    ]);
+    await options.screenshot({ path: 'test-results/user-skill-options.png', fullPage: true });
+  });
+
+  it('a skill switched off leaves the panel’s cards', async () => {
+    // A new tab: in the old one the card accepted earlier stays out of the deck while the page is open.
+    const old = (await tandem.browser.pages()).find((page) => page.url().includes('/acme/widgets/pull/42'));
+    const url = old!.url();
+    await old!.close();
+    const pull = await tandem.browser.newPage();
+    await pull.goto(url);
+    const panel = await tandem.openPanel(await tandem.tabIdOf(pull));
+    await panel.waitForSelector(`[data-testid="suggestion-card"][data-rule="${SKILL_RULE}"]`);
+    await options.bringToFront();
+    await options.locator('[data-testid="user-skill"][data-skill="user-changed-files"] [data-testid="user-skill-enabled"]').click();
+    await options.waitForSelector('[data-testid="user-skill"][data-skill="user-changed-files"][data-enabled="false"]');
+    await panel.waitForFunction((rule) => document.querySelector(`[data-testid="suggestion-card"][data-rule="${rule}"]`) === null, {}, SKILL_RULE);
+    await options.locator('[data-testid="user-skill"][data-skill="user-changed-files"] [data-testid="user-skill-enabled"]').click();
+    await panel.waitForSelector(`[data-testid="suggestion-card"][data-rule="${SKILL_RULE}"]`);
+    await panel.close();
+  });
+
+  it('exports settings and skills without the key, wipes them, and imports them back', async () => {
+    await options.bringToFront();
+    await options.locator('[data-testid="settings-export"]').click();
+    const file = await waitForFile(downloads);
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain('sk-e2e-export-secret');
+    expect(text).not.toContain('apiKey');
+    const exported = JSON.parse(text) as { format: string; version: number; skills: { name: string; code: string }[]; settings: { provider: { baseUrl: string } } };
+    expect([exported.format, exported.version, exported.skills.map((skill) => skill.name)]).toEqual(['tandem-settings', 1, ['Changed files', 'Spin forever']]);
+
+    // Wiped: every skill deleted from the list.
+    await options.locator('[data-testid="user-skill"][data-skill="user-spin-forever"] [data-testid="user-skill-delete"]').click();
+    await options.locator('[data-testid="user-skill"][data-skill="user-changed-files"] [data-testid="user-skill-delete"]').click();
+    await options.waitForSelector('[data-testid="user-skills-empty"]');
+
+    const input = await options.$('[data-testid="settings-import"]');
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await options.waitForFunction(() => document.querySelector('[data-testid="transfer-notice"]')?.textContent?.includes('Imported'));
+    expect(await names()).toEqual(['Changed files', 'Spin forever']);
+    const stored = await tandem.worker.evaluate(async () => (await chrome.storage.local.get(['user-skills', 'settings'])) as { 'user-skills': { code: string }[]; settings: { provider: { apiKey: string } } });
+    expect(stored['user-skills'].map((skill) => skill.code)).toEqual(exported.skills.map((skill) => skill.code));
+    // The key typed in this browser stays: the file named the same provider.
+    expect(stored.settings.provider.apiKey).toBe('sk-e2e-export-secret-0123456789');
+  });
+
+  it('refuses a bad file, saying what and where, and loses nothing', async () => {
+    const before = await tandem.worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get(['user-skills', 'settings']))));
+    const good = JSON.parse(await readFile(await waitForFile(downloads), 'utf8')) as { version: number; skills: { name: string; code: string }[] };
+    const bad = { ...good, skills: [...good.skills, { ...good.skills[0], name: 'changed FILES' }, { ...good.skills[0], name: 'Broken', code: 'return (' }] };
+    const badFile = join(downloads, 'bad.json');
+    await writeFile(badFile, JSON.stringify(bad));
+    const input = await options.$('[data-testid="settings-import"]');
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(badFile);
+    await options.waitForFunction(() => document.querySelector('[data-testid="transfer-notice"]')?.textContent?.includes('not imported'));
+    const notice = await options.$eval('[data-testid="transfer-notice"]', (element) => element.textContent ?? '');
+    expect(notice).toContain('bad.json was not imported; nothing changed');
+    expect(notice).toMatch(/skills\[3\] \(“Broken”\): the code does not parse \(line 1\)/);
+    expect(notice).toContain('two skills are named “changed FILES”');
+    await options.screenshot({ path: 'test-results/user-skill-bad-import.png', fullPage: true });
+
+    const newer = join(downloads, 'newer.json');
+    await writeFile(newer, JSON.stringify({ ...good, version: 2 }));
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(newer);
+    await options.waitForFunction(() => document.querySelector('[data-testid="transfer-notice"]')?.textContent?.includes('newer.json'));
+    expect(await options.$eval('[data-testid="transfer-notice"]', (element) => element.textContent)).toContain("the file's version is 2; this Tandem reads version 1");
+    const broken = join(downloads, 'broken.json');
+    await writeFile(broken, '{"format": "tandem-settings",\n "version": 1,\n "skills": [}');
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(broken);
+    await options.waitForFunction(() => document.querySelector('[data-testid="transfer-notice"]')?.textContent?.includes('broken.json'));
+    expect(await options.$eval('[data-testid="transfer-notice"]', (element) => element.textContent)).toMatch(/the file is not JSON: .* at line 3, column 13$/);
+
+    expect(await tandem.worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get(['user-skills', 'settings']))))).toBe(before);
+    expect(await names()).toEqual(['Changed files', 'Spin forever']);
+  });
+});
+
+async function waitForFile(folder: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const done = (await readdir(folder)).filter((name) => name.startsWith('tandem-settings-') && name.endsWith('.json'));
+    if (done[0]) return join(folder, done[0]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no export file appeared in ${folder}`);
+}
