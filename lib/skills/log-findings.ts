@@ -1,6 +1,7 @@
 // What a job log says, in a few lines: the failing step, the first error lines, the files and lines they
 // point to. Pure: the log skills' scripts (actions-log-errors, pr-checks) import it, and the build bundles
 // it into them. Log text is page data: it is shown only inside code spans and fences, never as Markdown.
+import { errorScore } from '../capture/github/log-errors';
 import type { LogExcerpt, LogLocation } from '../context/types';
 
 export interface LogFindings {
@@ -78,9 +79,10 @@ export function findingsMarkdown(findings: LogFindings, heading: string): string
   const own = findings.locations.filter((location) => location.own).slice(0, 3);
   if (own.length > 0) lines.push('', `**Points to:** ${own.map((location) => codeSpan(locationText(location))).join(', ')}`);
   else if (findings.locations[0]) lines.push('', `**Points to:** ${codeSpan(locationText(findings.locations[0]))}, outside the repository (no file of the repository is named near the error)`);
-  // The same failure reported again (a runner's summary of the test above) says nothing new.
+  // Only other error messages: the same failure reported again, or a runner's summary (`Tests 2 failed`),
+  // says nothing new.
   const shown = top.lines.join('\n');
-  const others = errors.slice(1).filter((other) => !shown.includes(oneLine(other.error, 200).slice(-40))).slice(0, 2);
+  const others = errors.slice(1).filter((other) => errorScore(other.error) >= 2 && !shown.includes(oneLine(other.error, 200).slice(-40))).slice(0, 2);
   if (others.length > 0) {
     lines.push('', 'Also in the log:');
     for (const other of others) lines.push(`- line ${other.line}: ${codeSpan(oneLine(other.error, 160))}`);

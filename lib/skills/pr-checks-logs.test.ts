@@ -6,7 +6,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { capturePage } from '../capture/index';
 import { chooseCheckLinks } from '../capture/github/check-links';
-import { readCheckLog, type CheckLogReader } from '../capture/github/check-log-reader';
+import { CheckLogFetchError, readCheckLog, type CheckLogReader } from '../capture/github/check-log-reader';
 import type { CheckLog, PullData } from '../context/types';
 import { runScript } from '../sandbox/run-script';
 import { realFixtures } from '../../test/fixtures/paths';
@@ -52,6 +52,8 @@ describe('pr-checks after reading the logs', () => {
     expect(markdown).toContain('**Points to:** `src/sync/client.ts:56`, `src/sync/retry.ts:30`, `src/sync/client.ts:54`');
     // A check that passed is not explained; the summary counts it.
     expect(markdown).toContain('**Checks:** 1 failing, 2 passing, 0 pending.');
+    // A runner's summary line repeats the failure: it is not listed as another error.
+    expect(markdown).not.toContain('Test Files');
     expect(markdown).not.toContain('did not open the checks’ logs');
     expect((value as { logs: unknown[] }).logs[0]).toMatchObject({ check: 'CI / test (20.x)', read: true, step: 'Run tests', locations: ['src/sync/client.ts:56', 'src/sync/retry.ts:30', 'src/sync/client.ts:54', 'test/sync/client.test.ts:31', 'test/sync/client.test.ts:58'] });
   });
@@ -90,6 +92,23 @@ describe('pr-checks after reading the logs', () => {
     const { markdown } = await answer({ ...pull, checkLogs: await logsFor(pull, pageUrl, notFound) });
     expect(markdown).toContain('**[deploy preview](https://ci.example.com/acme/widgets/builds/1187)** failed; Tandem could not read its log: its log is on another site (ci.example.com), and Tandem reads logs only on github.com, the site of this page. The page says: `Build failed after 2m`.');
     expect(markdown).toContain('**[CI / e2e](https://github.com/acme/widgets/actions/runs/5/job/6)** failed; Tandem could not read its log: the job page answered 404 (not found, or not visible to this session). The page says: `1 test failed`.');
+  });
+
+  it('names the failed step from the job page when the log itself could not be read', async () => {
+    const pageUrl = 'https://github.com/acme/widgets/pull/42';
+    const jobPage = readFileSync(join(site, 'acme/widgets/actions/runs/9001/job/4242/index.html'), 'utf8');
+    const pull: PullData = { ...pullPage, checks: [{ name: 'CI / test (20.x)', state: 'failure', link: '/acme/widgets/actions/runs/9001/job/4242?pr=42', description: '2 tests failed' }] };
+    // As github.com answers a step's log: a redirect to where the log is stored, which Tandem does not follow.
+    const redirected: CheckLogReader = {
+      async fetchText(url) {
+        if (url.includes('/actions/runs/')) return { status: 200, contentType: 'text/html', text: jobPage };
+        throw new CheckLogFetchError('GitHub answered the log with a redirect (to a sign-in page, or to where the log is stored on another site), which Tandem does not follow');
+      },
+      parseHtml: siteReader.parseHtml,
+    };
+    const { markdown } = await answer({ ...pull, checkLogs: await logsFor(pull, pageUrl, redirected) });
+    expect(markdown).toContain('failed at step `Run tests`; Tandem could not read its log: GitHub answered the log with a redirect');
+    expect(markdown).toContain('The page says: `2 tests failed`.');
   });
 
   it('keeps log text inside code: a log cannot close the fence or write Markdown of its own', async () => {

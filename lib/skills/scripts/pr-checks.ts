@@ -35,7 +35,9 @@ export function prChecks(page: PageData) {
       // The job is named only when the check's name does not already end with it (`CI / test (20.x)`).
       lines.push(...findingsMarkdown(log, log.job && !check.name.endsWith(log.job) ? `${name} (job ${codeSpan(log.job)})` : name));
     } else if (log) {
-      lines.push(`${name} ${check.state === 'cancelled' ? 'was cancelled' : 'failed'}; Tandem could not read its log: ${log.problem ?? 'no log was found'}.${shown}`);
+      // The job page may have been read though its log was not: its failed step is still worth saying.
+      const where = log.failedSteps[0] ? ` at step ${codeSpan(log.failedSteps[0])}` : '';
+      lines.push(`${name} ${check.state === 'cancelled' ? 'was cancelled' : 'failed'}${where}; Tandem could not read its log: ${log.problem ?? 'no log was found'}.${shown}`);
     } else {
       lines.push(`${name} ${check.state === 'cancelled' ? 'was cancelled' : 'failed'}.${shown}`);
     }
