@@ -62,17 +62,16 @@ export function isReferenceMatter(sentence: string): boolean {
 }
 
 /** Lower-case content words (stop words and one-letter tokens dropped). */
+const STOP_WORDS = new Set(
+  ('a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its ' +
+    'just may more most no not of on or our she so such than that the their them then there these they this those to ' +
+    'too was we were what when where which while who will with would you your also about after all any each other only ' +
+    'over some very one two out up use used using')
+    .split(' '),
+);
+
 export function contentWords(sentence: string): string[] {
-  const stopWords = new Set(
-    ('a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its ' +
-      'just may more most no not of on or our she so such than that the their them then there these they this those to ' +
-      'too was we were what when where which while who will with would you your also about after all any each other only ' +
-      'over some very one two out up use used using')
-      .split(' '),
-  );
-  return (sentence.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'_-]*/gu) ?? []).filter(
-    (word) => word.length > 1 && !stopWords.has(word),
-  );
+  return (sentence.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'_-]*/gu) ?? []).filter((word) => word.length > 1 && !STOP_WORDS.has(word));
 }
 
 /** TextRank scores: PageRank over the TF-IDF cosine-similarity graph of the sentences. */
@@ -86,42 +85,81 @@ export function textRankScores(sentences: readonly string[]): number[] {
   });
   const documentFrequency = new Map<string, number>();
   for (const counts of termCounts) for (const word of counts.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-  const vectors = termCounts.map((counts) => {
-    const vector = new Map<string, number>();
+  // Unit-length TF-IDF vectors, kept as postings (word → the sentences holding it): a dot product is then
+  // summed only over the words two sentences share, instead of over every pair of sentences. The skill runs
+  // in an interpreter under a time limit, and an article has hundreds of sentences.
+  const postings = new Map<string, { sentence: number; weight: number }[]>();
+  termCounts.forEach((counts, sentence) => {
+    const weights: [string, number][] = [];
     let norm = 0;
     for (const [word, frequency] of counts) {
       const weight = frequency * Math.log((1 + count) / (1 + (documentFrequency.get(word) ?? 0)) + 1);
-      vector.set(word, weight);
+      weights.push([word, weight]);
       norm += weight * weight;
     }
-    return { vector, norm: Math.sqrt(norm) };
+    norm = Math.sqrt(norm);
+    if (norm === 0) return;
+    for (const [word, weight] of weights) {
+      let list = postings.get(word);
+      if (!list) postings.set(word, (list = []));
+      list.push({ sentence, weight: weight / norm });
+    }
   });
-  const similarity = (left: number, right: number) => {
-    const a = vectors[left]!;
-    const b = vectors[right]!;
-    if (a.norm === 0 || b.norm === 0) return 0;
-    let dot = 0;
-    for (const [word, weight] of a.vector) dot += weight * (b.vector.get(word) ?? 0);
-    return dot / (a.norm * b.norm);
-  };
-  const weights: number[][] = [];
-  for (let row = 0; row < count; row++) {
-    weights.push([]);
-    for (let column = 0; column < count; column++) weights[row]!.push(row === column ? 0 : similarity(row, column));
-  }
-  const outgoing = weights.map((row) => row.reduce((total, weight) => total + weight, 0));
-  let scores: number[] = sentences.map(() => 1 / count);
-  const damping = 0.85;
-  for (let iteration = 0; iteration < 40; iteration++) {
-    scores = scores.map((_score, target) => {
-      let incoming = 0;
-      for (let source = 0; source < count; source++) {
-        if (outgoing[source]! > 0) incoming += (weights[source]![target]! / outgoing[source]!) * scores[source]!;
+  // The similarity graph as adjacency lists (flat typed arrays: the interpreter is far quicker with them than
+  // with an object per edge): cosine similarity of each pair that shares a word.
+  const rowStart = new Int32Array(count + 1);
+  let targets = new Int32Array(Math.max(16, count * 8));
+  let weights = new Float64Array(targets.length);
+  let edgeCount = 0;
+  const dot = new Float64Array(count);
+  const touched: number[] = [];
+  termCounts.forEach((counts, row) => {
+    rowStart[row] = edgeCount;
+    for (const word of counts.keys()) {
+      const list = postings.get(word);
+      const own = list?.find((entry) => entry.sentence === row);
+      if (!list || !own) continue;
+      for (const entry of list) {
+        if (entry.sentence === row) continue;
+        if (dot[entry.sentence] === 0) touched.push(entry.sentence);
+        dot[entry.sentence] = dot[entry.sentence]! + own.weight * entry.weight;
       }
-      return (1 - damping) / count + damping * incoming;
-    });
+    }
+    if (edgeCount + touched.length > targets.length) {
+      const size = Math.max(targets.length * 2, edgeCount + touched.length);
+      const grownTargets = new Int32Array(size);
+      grownTargets.set(targets);
+      const grownWeights = new Float64Array(size);
+      grownWeights.set(weights);
+      targets = grownTargets;
+      weights = grownWeights;
+    }
+    for (const column of touched) {
+      targets[edgeCount] = column;
+      weights[edgeCount++] = dot[column]!;
+      dot[column] = 0;
+    }
+    touched.length = 0;
+  });
+  rowStart[count] = edgeCount;
+  const outgoing = new Float64Array(count);
+  for (let row = 0; row < count; row++) for (let edge = rowStart[row]!; edge < rowStart[row + 1]!; edge++) outgoing[row] = outgoing[row]! + weights[edge]!;
+  let scores = new Float64Array(count).fill(1 / count);
+  const damping = 0.85;
+  // Power iteration until the ranks settle (a change below one part in a million), at most 40 rounds.
+  for (let iteration = 0; iteration < 40; iteration++) {
+    const next = new Float64Array(count).fill((1 - damping) / count);
+    for (let source = 0; source < count; source++) {
+      if (outgoing[source]! <= 0) continue;
+      const share = (damping * scores[source]!) / outgoing[source]!;
+      for (let edge = rowStart[source]!; edge < rowStart[source + 1]!; edge++) next[targets[edge]!] = next[targets[edge]!]! + weights[edge]! * share;
+    }
+    let change = 0;
+    for (let index = 0; index < count; index++) change += Math.abs(next[index]! - scores[index]!);
+    scores = next;
+    if (change < 1e-6) break;
   }
-  return scores;
+  return Array.from(scores);
 }
 
 const LEAD_WEIGHT = 0.6;
