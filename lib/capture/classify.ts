@@ -39,6 +39,11 @@ export function githubKind(url: URL): PageKind {
   if (page === 'blob') return 'github.blob';
   if (page.startsWith('actions')) return 'github.actions';
   if (page === 'repo') return 'github.repo';
+  if (page === 'commit') return 'github.commit';
+  if (page === 'compare') return 'github.compare';
+  if (page === 'tree') return 'github.tree';
+  if (page === 'releases') return 'github.releases';
+  if (page === 'discussion') return 'github.discussion';
   return 'generic';
 }
 

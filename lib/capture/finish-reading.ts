@@ -1,7 +1,8 @@
-// The part of capture that needs no page: a pull request's `.diff`, read and redacted on the page, parsed
+// The part of capture that needs no page: a pull request's (or commit's, or compare view's) `.diff`, read and redacted on the page, parsed
 // into files and hunks, and the result held to the size limits. The content script leaves it to the
 // service worker, so the page's main thread pays only for reading; the CLI and the tests run it straight
 // after readPage.
+import { hasDiff } from '../context/change-data';
 import type { PageContext, PageReading } from '../context/types';
 import { parsePendingDiff } from './github/diff-patch';
 import { DEFAULT_CAPTURE_LIMITS, shrinkToFit, type CaptureLimits } from './limits';
@@ -14,7 +15,7 @@ type FinishOptions = Pick<CaptureOptions, 'onStage'> & { limits?: Partial<Captur
 export async function finishReading(reading: PageReading, options: FinishOptions = {}): Promise<PageContext> {
   const { context, pendingDiff } = reading;
   // Everything else was held to the limits on the page already.
-  if (!pendingDiff || context.data.type !== 'pull') return context;
+  if (!pendingDiff || !hasDiff(context.data)) return context;
   const limits: CaptureLimits = { ...DEFAULT_CAPTURE_LIMITS, ...options.limits };
   const started = performance.now();
   // Lines were redacted on the page; parsing only splits them into files and hunks. The cut names

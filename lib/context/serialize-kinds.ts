@@ -2,8 +2,8 @@
 // (sent while the budget lasts). The full data stays available to scripts as `page`.
 
 import type {
-  ActionsData, BlobData, Check, DashboardData, DiffFile, DocData, GenericData, Heading, IssueData, PageData,
-  PullData, RepoData, Series, Table,
+  ActionsData, BlobData, Check, CommitData, CompareData, DashboardData, DiffFile, DiscussionData, DocData, GenericData, Heading,
+  IssueData, ListedFile, PageData, PullData, PullShown, ReleasesData, RepoData, Series, Table, TreeData,
 } from './types';
 import type { Section } from './prompt-writer';
 import { shownTotals } from '../skills/pull-reading';
@@ -88,15 +88,7 @@ function pullPlan(data: PullData): PromptPlan {
     },
     { heading: 'description:', lines: lines(data.description), cutNote: more('lines of the description', 'page.description') },
   ].filter((section) => section.lines.length > 0);
-  const changed = (file: DiffFile): number => file.additions + file.deletions;
-  const detail: Section[] = [...data.files]
-    .filter((file) => file.hunks.length > 0)
-    .sort((a, b) => changed(b) - changed(a))
-    .map((file) => ({
-      heading: `### ${file.path} (+${file.additions} −${file.deletions})`,
-      lines: [...file.hunks].sort((a, b) => b.lines.length - a.lines.length).flatMap((hunk) => [hunk.header, ...hunk.lines]),
-      cutNote: more(`lines of ${file.path}`, 'page.files'),
-    }));
+  const detail = hunkSections(data.files);
   if (data.comments.length > 0) {
     detail.push({
       heading: `### comments (${data.comments.length})`,
@@ -104,10 +96,137 @@ function pullPlan(data: PullData): PromptPlan {
       cutNote: more('comment lines', 'page.comments'),
     });
   }
+  return { outline, detail, summarise: summariseFiles };
+}
+
+/** Each file's hunks, biggest change first: the detail of every page that carries a diff. */
+function hunkSections(files: DiffFile[]): Section[] {
+  const changed = (file: DiffFile): number => file.additions + file.deletions;
+  return [...files]
+    .filter((file) => file.hunks.length > 0)
+    .sort((a, b) => changed(b) - changed(a))
+    .map((file) => ({
+      heading: `### ${file.path} (+${file.additions} −${file.deletions})`,
+      lines: [...file.hunks].sort((a, b) => b.lines.length - a.lines.length).flatMap((hunk) => [hunk.header, ...hunk.lines]),
+      cutNote: more(`lines of ${file.path}`, 'page.files'),
+    }));
+}
+
+function fileListSection(files: DiffFile[], unread: ListedFile[], shown: PullShown): Section {
+  const additions = files.reduce((sum, file) => sum + file.additions, 0);
+  const deletions = files.reduce((sum, file) => sum + file.deletions, 0);
+  const header = unread.length > 0
+    ? `files (${files.length} read of ${files.length + unread.length}${shown.additions !== undefined ? `; the page shows +${shown.additions} −${shown.deletions ?? 0} in all` : ''}):`
+    : `files (${files.length}, +${additions} −${deletions}):`;
   return {
-    outline,
-    detail,
-    summarise: (omitted) => `hunks of ${omitted.length} more files (${omitted.slice(0, 5).map((section) => section.heading?.slice(4) ?? '').join(', ')}${omitted.length > 5 ? ', …' : ''}) — available to scripts as page.files`,
+    heading: header,
+    lines: [
+      ...files.map((file) => `  ${STATUS_LETTER[file.status]} ${file.previousPath ? `${file.previousPath} → ` : ''}${file.path} +${file.additions} −${file.deletions}${file.binary ? ' (binary)' : ''}`),
+      ...unread.map((file) => `  ${STATUS_LETTER[file.status]} ${file.path} (lines not read)`),
+    ],
+    cutNote: more('files', 'page.files and page.unread'),
+  };
+}
+
+const summariseFiles = (omitted: Section[]) =>
+  `hunks of ${omitted.length} more files (${omitted.slice(0, 5).map((section) => section.heading?.slice(4) ?? '').join(', ')}${omitted.length > 5 ? ', …' : ''}) — available to scripts as page.files`;
+
+function commitPlan(data: CommitData): PromptPlan {
+  const header = [
+    `Commit ${data.sha.slice(0, 12)}: ${data.title}${data.author ? ` by ${data.author}` : ''}${data.authoredAt ? ` (${data.authoredAt})` : ''}`,
+    `parents: ${data.parents.length > 0 ? data.parents.map((sha) => sha.slice(0, 12)).join(', ') : 'none (root commit)'}`,
+    `diff from: ${data.diffSource}${data.read.diff ? '' : '; NOT fully read (unknown, not empty): use the page header counts'}`,
+    ...(data.read.checks ? [] : ['checks: not read']),
+  ];
+  return {
+    outline: [
+      { lines: header, cutNote: more('header lines', 'page') },
+      { heading: 'message:', lines: lines(data.message), cutNote: more('lines of the message', 'page.message') },
+      {
+        heading: `checks (${data.checks.length}):`,
+        lines: data.checks.map((check) => `  ${CHECK_MARK[check.state]} ${check.name} (${check.state})`),
+        cutNote: more('checks', 'page.checks'),
+      },
+      fileListSection(data.files, data.unread, data.shown),
+    ].filter((section) => section.lines.length > 0),
+    detail: hunkSections(data.files),
+    summarise: summariseFiles,
+  };
+}
+
+function comparePlan(data: CompareData): PromptPlan {
+  return {
+    outline: [
+      {
+        lines: [`Comparing ${data.base || '(default branch)'}...${data.head}: ${data.commits.length} commits; diff from: ${data.diffSource}${data.read.diff ? '' : '; NOT fully read'}`],
+        cutNote: more('header lines', 'page'),
+      },
+      {
+        heading: `commits (${data.commits.length}):`,
+        lines: data.commits.map((commit) => `  ${commit.sha?.slice(0, 7) ?? '?'} ${commit.message}${commit.author ? ` (${commit.author})` : ''}`),
+        cutNote: more('commits', 'page.commits'),
+      },
+      fileListSection(data.files, data.unread, data.shown),
+    ].filter((section) => section.lines.length > 0),
+    detail: hunkSections(data.files),
+    summarise: summariseFiles,
+  };
+}
+
+function treePlan(data: TreeData): PromptPlan {
+  return {
+    outline: [
+      { lines: [`Folder ${data.path || '(repository root)'} of ${data.owner}/${data.repo} @ ${data.ref}: ${data.entries.length} entries`], cutNote: more('header lines', 'page') },
+      {
+        heading: 'entries (name — last commit, date):',
+        lines: data.entries.map((entry) => `  ${entry.kind === 'directory' ? `${entry.name}/` : entry.name}${entry.lastCommit ? ` — ${entry.lastCommit}` : ''}${entry.lastCommitDate ? `, ${entry.lastCommitDate}` : ''}`),
+        cutNote: more('entries', 'page.entries'),
+      },
+      { heading: 'README headings:', lines: headingLines(data.readmeOutline), cutNote: more('headings', 'page.readmeOutline') },
+    ].filter((section) => section.lines.length > 0),
+    detail: [{ heading: '### README', lines: lines(data.readme), cutNote: more('lines of the README', 'page.readme') }].filter((section) => section.lines.length > 0),
+  };
+}
+
+function releasesPlan(data: ReleasesData): PromptPlan {
+  return {
+    outline: [{
+      heading: `releases of ${data.owner}/${data.repo} (${data.releases.length}):`,
+      lines: data.releases.map((release) =>
+        `  ${release.tag}${release.name && release.name !== release.tag ? ` "${release.name}"` : ''}${release.publishedAt ? ` (${release.publishedAt})` : ''}${release.latest ? ' [latest]' : ''}${release.prerelease ? ' [pre-release]' : ''}, ${release.assets.length} assets`),
+      cutNote: more('releases', 'page.releases'),
+    }],
+    detail: data.releases.map((release, index) => ({
+      heading: `### ${release.tag} notes`,
+      lines: [...lines(release.notes), ...(release.assets.length > 0 ? [`assets: ${release.assets.map((asset) => `${asset.name}${asset.size ? ` (${asset.size})` : ''}`).join(', ')}`] : [])],
+      cutNote: more(`lines of ${release.tag}'s notes`, `page.releases[${index}].notes`),
+    })),
+    summarise: (omitted) => `notes of ${omitted.length} more releases — available to scripts as page.releases`,
+  };
+}
+
+function discussionPlan(data: DiscussionData): PromptPlan {
+  const accepted = data.answers.findIndex((answer) => answer.accepted);
+  return {
+    outline: [
+      {
+        lines: [
+          `Discussion #${data.number}: ${data.title}${data.category ? ` [${data.category}]` : ''}${data.author ? ` by ${data.author}` : ''}`,
+          `${data.answers.length} answers or comments; ${accepted >= 0 ? `answer ${accepted + 1} is marked as the answer` : data.answered ? 'marked answered' : 'no accepted answer'}`,
+        ],
+        cutNote: more('header lines', 'page'),
+      },
+      { heading: 'question:', lines: lines(data.question).slice(0, 15), cutNote: more('lines of the question (head only here)', 'page.question') },
+    ],
+    detail: [
+      { heading: '### question (continued)', lines: lines(data.question).slice(15), cutNote: more('lines of the question', 'page.question') },
+      ...data.answers.map((answer, index) => ({
+        heading: `### ${answer.accepted ? 'ACCEPTED answer' : 'answer'} ${index + 1} by ${answer.author ?? '?'}${answer.upvotes !== undefined ? ` (${answer.upvotes} upvotes)` : ''}`,
+        lines: [...lines(answer.body), ...answer.replies.flatMap((reply) => [`  reply by ${reply.author ?? '?'}:`, ...lines(reply.body).map((line) => `    ${line}`)])],
+        cutNote: more(`lines of answer ${index + 1}`, `page.answers[${index}]`),
+      })),
+    ].filter((section) => section.lines.length > 0),
+    summarise: (omitted) => `${omitted.length} more answers — available to scripts as page.answers`,
   };
 }
 
@@ -264,5 +383,10 @@ export function planFor(data: PageData): PromptPlan {
     case 'blob': return blobPlan(data);
     case 'actions': return actionsPlan(data);
     case 'repo': return repoPlan(data);
+    case 'commit': return commitPlan(data);
+    case 'compare': return comparePlan(data);
+    case 'tree': return treePlan(data);
+    case 'releases': return releasesPlan(data);
+    case 'discussion': return discussionPlan(data);
   }
 }

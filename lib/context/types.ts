@@ -198,6 +198,114 @@ export interface BlobData {
   truncated: boolean;
 }
 
+export interface ListedFile {
+  path: string;
+  status: FileStatus;
+}
+
+/** Where a change's `files[].hunks` came from: the same-origin `.diff`, the page itself, or nowhere. */
+export type DiffSource = 'patch' | 'dom' | 'none';
+
+/** One commit's page: its message, people, parents, checks and diff (read like a pull request's). */
+export interface CommitData {
+  type: 'commit';
+  sha: string;
+  /** The message's first line. */
+  title: string;
+  /** The rest of the message, as text. */
+  message: string;
+  author?: string;
+  authoredAt?: string;
+  committer?: string;
+  parents: string[];
+  checks: Check[];
+  files: DiffFile[];
+  /** Files the page lists whose lines were not read (a commit page loads them as they are scrolled to). */
+  unread: ListedFile[];
+  diffSource: DiffSource;
+  /** As on a pull request: a part not read is unknown, not empty. */
+  read: { diff: boolean; checks: boolean };
+  shown: PullShown;
+}
+
+/** A compare view (`/compare/base...head`): the commits between two refs and their combined diff. */
+export interface CompareData {
+  type: 'compare';
+  base: string;
+  head: string;
+  commits: Commit[];
+  files: DiffFile[];
+  unread: ListedFile[];
+  diffSource: DiffSource;
+  read: { diff: boolean; commits: boolean };
+  shown: PullShown;
+}
+
+export interface TreeEntry {
+  name: string;
+  kind: 'file' | 'directory' | 'submodule' | 'symlink';
+  /** The message of the last commit that touched it, and when. */
+  lastCommit?: string;
+  lastCommitDate?: string;
+}
+
+/** A folder of a repository (`/tree/<ref>/<path>`): its entries and the README shown under them. */
+export interface TreeData {
+  type: 'tree';
+  owner: string;
+  repo: string;
+  ref: string;
+  path: string;
+  entries: TreeEntry[];
+  readme?: string;
+  readmeOutline: Heading[];
+}
+
+export interface ReleaseAsset {
+  name: string;
+  size?: string;
+  link?: string;
+}
+
+export interface Release {
+  tag: string;
+  name: string;
+  publishedAt?: string;
+  author?: string;
+  prerelease: boolean;
+  latest: boolean;
+  notes: string;
+  assets: ReleaseAsset[];
+  /** The tag this release's notes compare against, when the page names one. */
+  previousTag?: string;
+}
+
+/** The releases list or one release's page: each release's notes and assets, newest first. */
+export interface ReleasesData {
+  type: 'releases';
+  owner: string;
+  repo: string;
+  releases: Release[];
+}
+
+export interface DiscussionAnswer extends Comment {
+  accepted: boolean;
+  replies: Comment[];
+  upvotes?: number;
+}
+
+/** A discussion: the question, its answers (or comments) and which one was accepted. */
+export interface DiscussionData {
+  type: 'discussion';
+  number: number;
+  title: string;
+  category?: string;
+  author?: string;
+  question: string;
+  answered: boolean;
+  answers: DiscussionAnswer[];
+}
+
 export interface ActionsStep {
   name: string;
   status: CheckState;
@@ -299,7 +407,12 @@ export interface GenericData {
   links: { text: string; href: string }[];
 }
 
-export type PageData = PullData | IssueData | BlobData | ActionsData | RepoData | DocData | DashboardData | GenericData;
+export type PageData =
+  | PullData | IssueData | BlobData | ActionsData | RepoData | CommitData | CompareData | TreeData | ReleasesData | DiscussionData
+  | DocData | DashboardData | GenericData;
+
+/** The page data whose `files` are a diff: the sandbox's diff helpers and the change skills work on these. */
+export type ChangeData = PullData | CommitData | CompareData;
 
 export interface PageContext {
   url: string;
@@ -338,7 +451,7 @@ export interface PendingDiffFile {
  */
 export interface PageReading {
   context: PageContext;
-  /** For a pull request whose `.diff` was read: its files, to parse into `data.files` (then empty). */
+  /** For a pull request, commit or compare whose `.diff` was read: its files, to parse into `data.files` (then empty). */
   pendingDiff?: PendingDiffFile[];
 }
 

@@ -67,13 +67,13 @@ function isPendingDiff(value: unknown): value is PendingDiffFile[] {
   return true;
 }
 
-/** A page as the content script read it: a PageContext, with a pull request's `.diff` left to parse. */
+/** A page as the content script read it: a PageContext, with a pull request's (commit's, compare's) `.diff` left to parse. */
 export function isPageReading(value: unknown): value is PageReading {
   if (!isRecord(value) || !isPageContext(value.context)) return false;
   if (value.pendingDiff === undefined) return true;
   const data = value.context.data;
   // The parsed files take the place of `data.files`, which is empty until then.
-  return data.type === 'pull' && Array.isArray(data.files) && data.files.length === 0 && isPendingDiff(value.pendingDiff);
+  return (data.type === 'pull' || data.type === 'commit' || data.type === 'compare') && Array.isArray(data.files) && data.files.length === 0 && isPendingDiff(value.pendingDiff);
 }
 
 export const backgroundGuards: InputGuards = {

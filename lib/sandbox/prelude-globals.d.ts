@@ -41,7 +41,7 @@ declare global {
     /** The line's content without its leading '+' or '-' marker. */
     text: string;
   }
-  /** The pull request's changed files (empty on other pages). */
+  /** The changed files of a pull request, a commit or a compare view (empty on other pages). */
   function files(): SandboxDiffFile[];
   /** The hunks of the changed file at `path`; empty when no such file changed. */
   function hunks(path: string): SandboxDiffFile['hunks'];

@@ -1,6 +1,7 @@
 // The registry of built-in skills.
 import type { PageKind } from '../context/types';
 import { actionsLogErrors } from './actions-log-errors';
+import { changeOverview } from './change-overview';
 import { docOutline } from './doc-outline';
 import { docTldr } from './doc-tldr';
 import { issueSummary } from './issue-summary';
@@ -27,6 +28,7 @@ export const skills: Skill[] = [
   docTldr,
   metricChange,
   tableSummary,
+  changeOverview,
 ];
 
 export function getSkill(id: string): Skill | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageData } from '../context/types';
 import { runScript } from '../sandbox/run-script';
-import { actionsPage, dashboardPage, docPage, genericPage, issuePage, pullPage, repoPage } from '../../test/fixtures/skills/pages';
+import { actionsPage, commitPage, dashboardPage, docPage, genericPage, issuePage, pullPage, repoPage } from '../../test/fixtures/skills/pages';
 import { SKILL_LIMITS, skills } from './index';
 import { realFixtures } from '../../test/fixtures/paths';
 
@@ -17,6 +17,7 @@ const pageFor: Record<string, PageData> = {
   'table-summary': genericPage,
   'issue-summary': issuePage,
   'repo-overview': repoPage,
+  'change-overview': commitPage,
 };
 
 describe('every skill runs in the QuickJS sandbox', () => {

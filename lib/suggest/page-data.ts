@@ -1,5 +1,8 @@
 // Narrows a context's kind-specific data: a rule's `kinds` says where it runs, the data's `type` is the proof.
-import type { ActionsData, BlobData, DashboardData, DocData, GenericData, IssueData, PageContext, PullData, RepoData } from '../context/types';
+import type {
+  ActionsData, BlobData, CommitData, CompareData, DashboardData, DiscussionData, DocData, GenericData, IssueData, PageContext, PullData,
+  ReleasesData, RepoData, TreeData,
+} from '../context/types';
 
 export function pullData(context: PageContext): PullData | undefined {
   return context.data.type === 'pull' ? context.data : undefined;
@@ -31,4 +34,24 @@ export function dashboardData(context: PageContext): DashboardData | undefined {
 
 export function tablePageData(context: PageContext): DashboardData | GenericData | undefined {
   return context.data.type === 'dashboard' || context.data.type === 'generic' ? context.data : undefined;
+}
+
+export function commitData(context: PageContext): CommitData | undefined {
+  return context.data.type === 'commit' ? context.data : undefined;
+}
+
+export function compareData(context: PageContext): CompareData | undefined {
+  return context.data.type === 'compare' ? context.data : undefined;
+}
+
+export function treeData(context: PageContext): TreeData | undefined {
+  return context.data.type === 'tree' ? context.data : undefined;
+}
+
+export function releasesData(context: PageContext): ReleasesData | undefined {
+  return context.data.type === 'releases' ? context.data : undefined;
+}
+
+export function discussionData(context: PageContext): DiscussionData | undefined {
+  return context.data.type === 'discussion' ? context.data : undefined;
 }

@@ -8,7 +8,9 @@ const localFixtures = new URL('../../../test/fixtures/github/', import.meta.url)
 describe('githubAdapters', () => {
   it('covers every GitHub page kind exactly once', () => {
     const kinds = githubAdapters.flatMap((adapter) => adapter.kinds).sort();
-    expect(kinds).toEqual(['github.actions', 'github.blob', 'github.issue', 'github.pull', 'github.pull.files', 'github.repo']);
+    expect(kinds).toEqual([
+      'github.actions', 'github.blob', 'github.commit', 'github.compare', 'github.issue', 'github.pull', 'github.pull.files', 'github.repo',
+    ]);
     expect(new Set(githubAdapters.map((adapter) => adapter.id)).size).toBe(githubAdapters.length);
   });
 

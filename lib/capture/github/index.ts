@@ -2,10 +2,12 @@
 import type { Adapter } from '../adapter';
 import { actionsAdapter } from './actions';
 import { blobAdapter } from './blob';
+import { commitAdapter } from './commit';
+import { compareAdapter } from './compare';
 import { issueAdapter } from './issue';
 import { pullAdapter } from './pull';
 import { repoAdapter } from './repo';
 
-export const githubAdapters: Adapter[] = [pullAdapter, issueAdapter, blobAdapter, actionsAdapter, repoAdapter];
+export const githubAdapters: Adapter[] = [pullAdapter, issueAdapter, blobAdapter, actionsAdapter, repoAdapter, commitAdapter, compareAdapter];
 
 export { parseGithubPath, type GithubRoute } from './route';

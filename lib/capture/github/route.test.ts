@@ -9,13 +9,14 @@ describe('parseGithubPath', () => {
     expect(parse('/o/r/pull/12/files')).toEqual({ owner: 'o', repo: 'r', page: 'pull', number: 12, tab: 'files' });
     expect(parse('/o/r/pull/12/changes')).toMatchObject({ page: 'pull', tab: 'files' });
     expect(parse('/o/r/pull/12/commits')).toMatchObject({ page: 'pull', tab: 'commits' });
-    expect(parse('/o/r/pull/12/commits/abc1234')).toMatchObject({ page: 'pull', tab: 'commits' });
+    expect(parse('/o/r/pull/12/commits/abc1234')).toEqual({ owner: 'o', repo: 'r', page: 'commit', sha: 'abc1234' });
+    expect(parse('/o/r/pull/12/files/abc1234..def5678')).toMatchObject({ page: 'pull', tab: 'files' });
     expect(parse('/o/r/pull/12/checks')).toMatchObject({ page: 'pull', tab: 'checks' });
     expect(parse('/facebook/react/pull/15141/files?w=1#diff-x')).toMatchObject({ owner: 'facebook', repo: 'react', number: 15141 });
   });
 
   it('does not mistake look-alike paths for pull requests', () => {
-    expect(parse('/o/r/tree/feature/pull/1')).toBeNull();
+    expect(parse('/o/r/tree/feature/pull/1')).toEqual({ owner: 'o', repo: 'r', page: 'tree', ref: 'feature', path: 'pull/1' });
     expect(parse('/o/r/blob/feature/pull/1/x.ts')).toEqual({ owner: 'o', repo: 'r', page: 'blob', ref: 'feature', path: 'pull/1/x.ts' });
     expect(parse('/o/r/pulls')).toBeNull();
     expect(parse('/o/r/pull/abc')).toBeNull();
@@ -33,7 +34,26 @@ describe('parseGithubPath', () => {
     expect(parse('/steventroughtonsmith/marzipanify/')).toMatchObject({ page: 'repo' });
     expect(parse('/settings/profile')).toBeNull();
     expect(parse('/octocat')).toBeNull();
-    expect(parse('/o/r/tree/main')).toBeNull();
+  });
+
+  it('reads commits, compare views, folders, releases and discussions', () => {
+    const sha = '2fa800062b33136871c6cd109d770279c9f88b4a';
+    expect(parse(`/o/r/commit/${sha}`)).toEqual({ owner: 'o', repo: 'r', page: 'commit', sha });
+    expect(parse('/o/r/commit/2fa8000')).toMatchObject({ page: 'commit', sha: '2fa8000' });
+    expect(parse('/o/r/commit/not-a-sha')).toBeNull();
+    expect(parse('/o/r/commits/main')).toBeNull();
+    expect(parse('/o/r/compare/v1.0...v1.1')).toEqual({ owner: 'o', repo: 'r', page: 'compare', base: 'v1.0', head: 'v1.1' });
+    expect(parse('/o/r/compare/main..feature/x')).toMatchObject({ page: 'compare', base: 'main', head: 'feature/x' });
+    expect(parse('/o/r/compare/feature')).toEqual({ owner: 'o', repo: 'r', page: 'compare', head: 'feature' });
+    expect(parse('/o/r/compare')).toBeNull();
+    expect(parse('/o/r/tree/main')).toEqual({ owner: 'o', repo: 'r', page: 'tree', ref: 'main', path: '' });
+    expect(parse('/o/r/tree/main/lib/capture')).toMatchObject({ page: 'tree', ref: 'main', path: 'lib/capture' });
+    expect(parse('/o/r/releases')).toEqual({ owner: 'o', repo: 'r', page: 'releases' });
+    expect(parse('/o/r/releases/tag/v2.0.0')).toEqual({ owner: 'o', repo: 'r', page: 'releases', tag: 'v2.0.0' });
+    expect(parse('/o/r/releases/latest')).toMatchObject({ page: 'releases' });
+    expect(parse('/o/r/releases/new')).toBeNull();
+    expect(parse('/o/r/discussions/42')).toEqual({ owner: 'o', repo: 'r', page: 'discussion', number: 42 });
+    expect(parse('/o/r/discussions')).toBeNull();
   });
 
   it('reads Actions runs and jobs', () => {

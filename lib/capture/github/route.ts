@@ -12,7 +12,12 @@ export type GithubRoute =
   | (RepositoryRoute & { page: 'blob'; ref: string; path: string })
   | (RepositoryRoute & { page: 'actions-run'; runId: string })
   | (RepositoryRoute & { page: 'actions-job'; runId: string; jobId: string })
-  | (RepositoryRoute & { page: 'repo' });
+  | (RepositoryRoute & { page: 'repo' })
+  | (RepositoryRoute & { page: 'commit'; sha: string })
+  | (RepositoryRoute & { page: 'compare'; base?: string; head: string })
+  | (RepositoryRoute & { page: 'tree'; ref: string; path: string })
+  | (RepositoryRoute & { page: 'releases'; tag?: string })
+  | (RepositoryRoute & { page: 'discussion'; number: number });
 
 /** First path segments that are GitHub's own pages, never an owner. */
 const reservedOwners = new Set([
@@ -24,6 +29,8 @@ const reservedOwners = new Set([
 
 const namePattern = /^[A-Za-z0-9_.-]+$/;
 const numberPattern = /^[1-9][0-9]*$/;
+/** A commit id as GitHub links it: abbreviated or whole, SHA-1 or SHA-256. */
+const shaPattern = /^[0-9a-f]{7,64}$/i;
 
 /** Sub-pages of a pull request and the tab each one shows; `changes` is the 2025 name of the files tab. */
 const pullTabs: Record<string, PullTab> = {
@@ -49,6 +56,16 @@ export function parseGithubPath(url: URL): GithubRoute | null {
       return parseBlob(base, rest);
     case 'actions':
       return parseActions(base, rest);
+    case 'commit':
+      return rest.length === 1 && shaPattern.test(rest[0] ?? '') ? { ...base, page: 'commit', sha: rest[0]! } : null;
+    case 'compare':
+      return parseCompare(base, rest);
+    case 'tree':
+      return rest.length === 0 ? null : { ...base, page: 'tree', ref: rest[0]!, path: rest.slice(1).join('/') };
+    case 'releases':
+      return parseReleases(base, rest);
+    case 'discussions':
+      return rest.length === 1 && numberPattern.test(rest[0] ?? '') ? { ...base, page: 'discussion', number: Number(rest[0]) } : null;
     default:
       return null;
   }
@@ -74,6 +91,9 @@ function parsePull(base: RepositoryRoute, rest: string[]): GithubRoute | null {
   const [number, tabSegment] = rest;
   if (number === undefined || !numberPattern.test(number)) return null;
   if (tabSegment === undefined) return { ...base, page: 'pull', number: Number(number), tab: 'conversation' };
+  // One commit of the pull request (`/pull/7/commits/<sha>`) is a commit page: its own message and diff.
+  const sha = rest[2];
+  if (tabSegment === 'commits' && rest.length === 3 && sha !== undefined && shaPattern.test(sha)) return { ...base, page: 'commit', sha };
   const tab = pullTabs[tabSegment];
   return tab === undefined ? null : { ...base, page: 'pull', number: Number(number), tab };
 }
@@ -83,6 +103,22 @@ function parseBlob(base: RepositoryRoute, rest: string[]): GithubRoute | null {
   const [ref, ...pathParts] = rest;
   if (ref === undefined || pathParts.length === 0) return null;
   return { ...base, page: 'blob', ref, path: pathParts.join('/') };
+}
+
+/** `base...head` (or `base..head`); a lone ref is compared with the default branch, which the URL does not name. */
+function parseCompare(base: RepositoryRoute, rest: string[]): GithubRoute | null {
+  const range = rest.join('/');
+  if (range === '') return null;
+  const match = /^(.+?)\.{2,3}(.+)$/.exec(range);
+  if (!match) return { ...base, page: 'compare', head: range };
+  return { ...base, page: 'compare', base: match[1]!, head: match[2]! };
+}
+
+function parseReleases(base: RepositoryRoute, rest: string[]): GithubRoute | null {
+  if (rest.length === 0) return { ...base, page: 'releases' };
+  if (rest[0] === 'tag' && rest.length >= 2) return { ...base, page: 'releases', tag: rest.slice(1).join('/') };
+  if (rest[0] === 'latest' && rest.length === 1) return { ...base, page: 'releases' };
+  return null;
 }
 
 function parseActions(base: RepositoryRoute, rest: string[]): GithubRoute | null {

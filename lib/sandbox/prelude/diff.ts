@@ -1,4 +1,4 @@
-// The diff helper group: the changed files and lines of a pull request's diff.
+// The diff helper group: the changed files and lines of a diff (a pull request's, a commit's, a compare view's).
 import type { HelperGroupGlobals, PreludeShared } from './helper-groups';
 
 interface DiffHunk {
@@ -26,7 +26,7 @@ export function diffHelpers(shared: PreludeShared): HelperGroupGlobals<'diff'> {
 
   function files(): (DiffFile | null | undefined)[] {
     if (pageData === null || typeof pageData !== 'object' || !isArray(pageData.files)) return [];
-    if (pageData.type !== undefined && pageData.type !== 'pull') return [];
+    if (pageData.type !== undefined && pageData.type !== 'pull' && pageData.type !== 'commit' && pageData.type !== 'compare') return [];
     return pageData.files as (DiffFile | null | undefined)[];
   }
 

@@ -1,6 +1,7 @@
 // The registry of built-in suggestion rules; the engine runs those whose kinds match the page.
 import type { Rule } from '../types';
 import { actionsRules } from './actions';
+import { changeRules } from './change';
 import { dashboardRules } from './dashboard';
 import { docsRules } from './docs';
 import { issueRules } from './issue';
@@ -18,6 +19,7 @@ export const rules: readonly Rule[] = [
   ...dashboardRules,
   ...tablesRules,
   ...selectionRules,
+  ...changeRules,
 ];
 
 export function getRule(id: string): Rule | undefined {
