@@ -5,7 +5,7 @@ import type { Skill } from './types';
 export const reviewDraft: Skill = {
   id: 'review-draft',
   title: 'Draft a review comment',
-  description: 'A review comment in markdown listing the risks found in the changed files, ready to fill into the review box.',
+  description: 'A review comment built from the page: open threads and whom they wait on, failing checks, untested code, debug output, TODOs, focused tests, masked secrets and copied blocks added, each once with file:line; says when the diff was not read.',
   kinds: ['github.pull', 'github.pull.files'],
   views: ['markdown'],
   script: SKILL_SCRIPTS['review-draft'],

@@ -1,40 +1,30 @@
-// Which changed source files come without a matching test change. Same notion of "matching test" as the
-// pr-risk skill (lib/skills/file-risk.ts: same base name, or a test in the file's directory or below), but
-// computed in one pass over the files: a 300-file pull request must not cost 300 × 300 comparisons here.
+// Which changed source files come without a test change, for the "Which changes lack tests?" card. The
+// same language-aware matching as the pr-risk skill the card runs (lib/skills/test-matching.ts), so the card
+// never promises a file the answer then calls tested; flag files and one-line changes are not counted.
 import type { DiffFile } from '../context/types';
-import { baseStem, isSourcePath, isTestPath } from '../skills/file-risk';
+import { untestedChanges } from '../skills/untested-changes';
 
 export interface TestCoverageOfChange {
-  /** Source files changed (not removed). */
+  /** Source files counted: changed, not removed, and more than a one-line or flag change. */
   sources: string[];
   /** Test files changed. */
   tests: string[];
-  /** Sources with no test change of the same name, nor any in their directory or below. */
+  /** Sources no changed test covers, by name, folder, import or call. */
   untested: string[];
+  /** Sources only a test in their folder covers, which never names what they add. */
+  indirect: string[];
+  /** Changed source files left out of the count (one-line, flag, comment-only). */
+  notCounted: number;
 }
 
-function directoryOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? '' : path.slice(0, slash);
-}
-
-/** The directory and every ancestor of it: a test there "covers" sources in any of them. */
-function ancestorsOf(directory: string): string[] {
-  const ancestors: string[] = [];
-  for (let current = directory; current !== ''; current = directoryOf(current)) ancestors.push(current);
-  return ancestors;
-}
-
-export function testCoverageOfChange(files: readonly Pick<DiffFile, 'path' | 'status'>[]): TestCoverageOfChange {
-  const tests = files.filter((file) => isTestPath(file.path)).map((file) => file.path);
-  const sources = files.filter((file) => file.status !== 'removed' && isSourcePath(file.path)).map((file) => file.path);
-  const testStems = new Set(tests.map(baseStem));
-  const coveredDirectories = new Set(tests.flatMap((test) => ancestorsOf(directoryOf(test))));
-  const untested = sources.filter((path) => {
-    if (testStems.has(baseStem(path))) return false;
-    const directory = directoryOf(path);
-    // Root-level sources only match by name, as in file-risk's hasMatchingTest.
-    return directory === '' || !coveredDirectories.has(directory);
-  });
-  return { sources, tests, untested };
+export function testCoverageOfChange(files: readonly DiffFile[]): TestCoverageOfChange {
+  // The card needs the counts, not the words: a smaller detail budget keeps suggest() quick on huge changes.
+  const answer = untestedChanges(files, { detailLines: 2_000, describe: false });
+  return {
+    sources: answer.coverage.sources.map((source) => source.path),
+    tests: answer.coverage.tests.map((test) => test.path),
+    untested: answer.coverage.sources.filter((source) => source.links.length === 0).map((source) => source.path),
+    indirect: answer.indirect.map((finding) => finding.path),
+    notCounted: answer.coverage.notCounted.filter((entry) => entry.why !== 'generated' && entry.why !== 'deleted').length,
+  };
 }

@@ -84,7 +84,7 @@ describe('pull-open-threads', () => {
 
 describe('pull-untested-changes', () => {
   it('lists the sources without a matching test when no test changed', () => {
-    const context = pullContext({ files: [diffFile('src/parser.ts'), diffFile('src/lexer.ts'), diffFile('README.md')] });
+    const context = pullContext({ files: [diffFile('src/parser.ts', 12), diffFile('src/lexer.ts', 8, 2), diffFile('README.md', 5)] });
     const [card] = pullUntestedChanges.suggest(context);
     expect(card?.title).toBe('Which changes lack tests?');
     expect(card?.why).toBe('2 of 2 changed source files have no matching test change (src/parser.ts and src/lexer.ts); no test file changed.');
@@ -93,14 +93,15 @@ describe('pull-untested-changes', () => {
 
   it('counts a test with the same name or in the same package as coverage', () => {
     const context = pullContext({
-      files: [diffFile('lib/parser.ts'), diffFile('test/parser.test.ts'), diffFile('pkg/a/index.ts'), diffFile('pkg/a/tests/x.test.ts'), diffFile('other/lexer.ts')],
+      files: [diffFile('lib/parser.ts', 10), diffFile('test/parser.test.ts', 20), diffFile('pkg/a/index.ts', 4), diffFile('pkg/a/tests/x.test.ts', 9), diffFile('other/lexer.ts', 6)],
     });
     const [card] = pullUntestedChanges.suggest(context);
     expect(card?.why).toBe('1 of 3 changed source files have no matching test change (other/lexer.ts); only 2 test files changed.');
   });
 
-  it('stays quiet when every source has its test, or only docs changed', () => {
-    expect(pullUntestedChanges.suggest(pullContext({ files: [diffFile('src/a.ts'), diffFile('src/a.test.ts')] }))).toEqual([]);
+  it('stays quiet when every source has its test, or only docs changed, or only one-line changes', () => {
+    expect(pullUntestedChanges.suggest(pullContext({ files: [diffFile('src/a.ts', 9), diffFile('src/a.test.ts', 9)] }))).toEqual([]);
+    expect(pullUntestedChanges.suggest(pullContext({ files: [diffFile('src/a.ts', 1), diffFile('src/flags.ts', 1)] }))).toEqual([]);
     expect(pullUntestedChanges.suggest(pullContext({ files: [diffFile('docs/guide.md'), diffFile('package-lock.json')] }))).toEqual([]);
   });
 

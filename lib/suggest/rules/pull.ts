@@ -84,13 +84,25 @@ export const pullUntestedChanges: Rule = {
     const files = pullData(context)?.files ?? [];
     if (files.length === 0) return [];
     const coverage = testCoverageOfChange(files);
-    if (coverage.untested.length === 0) return [];
     const tests = coverage.tests.length === 0 ? 'no test file changed' : `only ${countOf(coverage.tests.length, 'test file')} changed`;
+    const skipped = coverage.notCounted > 0 ? `; ${countOf(coverage.notCounted, 'one-line or flag change')} not counted` : '';
+    if (coverage.untested.length > 0) {
+      return [
+        {
+          title: 'Which changes lack tests?',
+          why: `${coverage.untested.length} of ${countOf(coverage.sources.length, 'changed source file')} have no matching test change (${listNames(coverage.untested)}); ${tests}${skipped}.`,
+          score: coverage.tests.length === 0 ? 0.55 : 0.45,
+          run: { skill: 'pr-risk' },
+        },
+      ];
+    }
+    if (coverage.indirect.length === 0) return [];
+    // Every source has a test nearby, but some add functions no changed test names: worth a look, less urgent.
     return [
       {
         title: 'Which changes lack tests?',
-        why: `${coverage.untested.length} of ${countOf(coverage.sources.length, 'changed source file')} have no matching test change (${listNames(coverage.untested)}); ${tests}.`,
-        score: coverage.tests.length === 0 ? 0.55 : 0.45,
+        why: `${coverage.indirect.length} of ${countOf(coverage.sources.length, 'changed source file')} ${coverage.indirect.length === 1 ? 'is' : 'are'} tested only indirectly (${listNames(coverage.indirect)}): no changed test names what ${coverage.indirect.length === 1 ? 'it adds' : 'they add'}${skipped}.`,
+        score: 0.4,
         run: { skill: 'pr-risk' },
       },
     ];
