@@ -70,3 +70,79 @@ export function sensitivePathReasons(path: string): { weight: number; reason: st
   if (MANIFESTS.has(name) || /^requirements.*\.(txt|in)$/.test(name)) found.push({ weight: 2, reason: 'dependency manifest' });
   return found;
 }
+
+// The per-file risk score the commit and compare overview (scripts/change-overview.ts) ranks files by.
+
+/** The file name without directories, test markers and extensions: `src/a/foo.test.ts` → `foo`. */
+export function baseStem(path: string): string {
+  const name = (path.split('/').pop() ?? path).replace(/\.[^.]+$/, '');
+  return name
+    .replace(/([a-z0-9])(Tests?|IT|Spec)$/, '$1')
+    .toLowerCase()
+    .replace(/\.(test|spec|e2e)$/, '')
+    .replace(/^test_/, '')
+    .replace(/[._-](tests?|spec)$/, '');
+}
+
+export interface RiskFile {
+  path: string;
+  previousPath?: string;
+  status: string;
+  additions: number;
+  deletions: number;
+}
+
+export interface FileRisk {
+  path: string;
+  score: number;
+  reasons: string[];
+  additions: number;
+  deletions: number;
+}
+
+/** True when the change set touches a test for `path`: same base name, or any test in its package. */
+export function hasMatchingTest(path: string, changedPaths: readonly string[]): boolean {
+  const stem = baseStem(path);
+  const directory = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  return changedPaths.some((candidate) => {
+    if (candidate === path || !isTestPath(candidate)) return false;
+    if (baseStem(candidate) === stem) return true;
+    const candidateDirectory = candidate.includes('/') ? candidate.slice(0, candidate.lastIndexOf('/')) : '';
+    return directory !== '' && (candidateDirectory === directory || candidateDirectory.startsWith(`${directory}/`));
+  });
+}
+
+/** One file's risk score and the reasons behind it; generated files score 0. */
+export function scoreFileRisk(file: RiskFile, changedPaths: readonly string[]): FileRisk {
+  const result: FileRisk = { path: file.path, score: 0, reasons: [], additions: file.additions, deletions: file.deletions };
+  if (isGeneratedPath(file.path)) return result;
+  const add = (weight: number, reason: string) => {
+    result.score += weight;
+    result.reasons.push(reason);
+  };
+  const churn = file.additions + file.deletions;
+  if (churn >= 500) add(3, `very large change (${churn} lines)`);
+  else if (churn >= 200) add(2, `large change (${churn} lines)`);
+  else if (churn >= 50) add(1, `sizeable change (${churn} lines)`);
+  for (const sensitive of sensitivePathReasons(file.path)) add(sensitive.weight, sensitive.reason);
+  if (file.status !== 'removed' && isSourcePath(file.path) && !hasMatchingTest(file.path, changedPaths)) {
+    add(2, 'source changed without a matching test change');
+  }
+  if (file.status === 'removed') add(1, 'file deleted');
+  else if (file.deletions >= 20 && file.deletions > 2 * file.additions) add(1, 'mostly deletions');
+  return result;
+}
+
+/** Files with a positive risk score, riskiest first (ties: bigger change first, then path). */
+export function rankFileRisks(files: readonly RiskFile[]): FileRisk[] {
+  const paths = files.map((file) => file.path);
+  return files
+    .map((file) => scoreFileRisk(file, paths))
+    .filter((risk) => risk.score > 0)
+    .sort(
+      (left, right) =>
+        right.score - left.score ||
+        right.additions + right.deletions - (left.additions + left.deletions) ||
+        (left.path < right.path ? -1 : 1),
+    );
+}
