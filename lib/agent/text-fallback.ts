@@ -1,4 +1,5 @@
 // For models without tool calling: fenced ```js blocks in a reply are scripts to run.
+import { helperFunctions } from './sandbox-helpers';
 
 const fencedScript = /```(?:js|javascript)[ \t]*\r?\n([\s\S]*?)```/gi;
 
@@ -13,7 +14,7 @@ export function extractScriptBlocks(text: string): string[] {
 }
 
 /** The prelude's helpers a sandbox script calls (lib/sandbox/prelude/). */
-const HELPERS = '(?:files|hunks|addedLines|removedLines|sum|mean|median|groupBy|sortBy|topN)';
+const HELPERS = `(?:${helperFunctions.join('|')})`;
 
 /**
  * What a script written for the sandbox reads: `page` or `context` as the data (not `req.page`, not a

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionTypes } from '../../lib/actions/action-schema';
 import { agentTools } from '../../lib/agent/tools';
+import { HELPER_GROUP_GLOBALS } from '../../lib/sandbox/prelude/helper-groups';
 import { skills } from '../../lib/skills';
 import { rules } from '../../lib/suggest/rules';
 
@@ -94,5 +95,13 @@ describe('action types', () => {
     const executor = read('lib/actions/executor.ts');
     expect(actionTypes.filter((type) => !gateTest.includes(`type: '${type}'`))).toEqual([]);
     expect(actionTypes.filter((type) => !executor.includes(`'${type}'`))).toEqual([]);
+  });
+});
+
+describe('sandbox helpers', () => {
+  it('every helper global the prelude defines is declared for the scripts that use it', () => {
+    const declarations = read('lib/sandbox/prelude-globals.d.ts');
+    const names = Object.values(HELPER_GROUP_GLOBALS).flat();
+    expect(names.filter((name) => !new RegExp(String.raw`^\s*(?:function|const)\s+${name}\b`, 'm').test(declarations))).toEqual([]);
   });
 });
