@@ -4,6 +4,7 @@ import { actionsLogErrors } from './actions-log-errors';
 import { changeOverview } from './change-overview';
 import { docOutline } from './doc-outline';
 import { docTldr } from './doc-tldr';
+import { fileOutline } from './file-outline';
 import { issueSummary } from './issue-summary';
 import { metricChange } from './metric-change';
 import { prChecks } from './pr-checks';
@@ -24,6 +25,7 @@ export const skills: Skill[] = [
   actionsLogErrors,
   issueSummary,
   repoOverview,
+  fileOutline,
   docOutline,
   docTldr,
   metricChange,

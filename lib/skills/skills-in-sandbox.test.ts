@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageData } from '../context/types';
 import { runScript } from '../sandbox/run-script';
-import { actionsPage, commitPage, dashboardPage, docPage, genericPage, issuePage, pullPage, repoPage } from '../../test/fixtures/skills/pages';
+import { actionsPage, blobPage, commitPage, dashboardPage, docPage, genericPage, issuePage, pullPage, repoPage } from '../../test/fixtures/skills/pages';
 import { SKILL_LIMITS, skills } from './index';
 import { realFixtures } from '../../test/fixtures/paths';
 
@@ -18,6 +18,7 @@ const pageFor: Record<string, PageData> = {
   'issue-summary': issuePage,
   'repo-overview': repoPage,
   'change-overview': commitPage,
+  'file-outline': blobPage,
 };
 
 describe('every skill runs in the QuickJS sandbox', () => {

@@ -22,6 +22,7 @@ const v8Article = { file: `${realFixtures}/articles/v8-blog/source.html`, url: '
 const defuddleIssue = { file: `${realFixtures}/github/issue-kepano-defuddle-56.html`, url: 'https://github.com/kepano/defuddle/issues/56' };
 const marzipanifyHome = { file: `${realFixtures}/github/repo-home-steventroughtonsmith-marzipanify.html`, url: 'https://github.com/steventroughtonsmith/marzipanify' };
 const commitPage = { file: `${fixtures}/github/commit-excalidraw-2fa8000.html`, url: 'https://github.com/TingGeorge/excalidraw-github-extension-on-chrome/commit/2fa800062b33136871c6cd109d770279c9f88b4a' };
+const reactBlob = { file: `${fixtures}/github/blob-react.html`, url: 'https://github.com/acme/widgets/blob/main/src/a.ts#L3-L5' };
 const runLogTable = { file: `${fixtures}/dashboard/run-log-table.html`, url: 'https://grafana.example.com/d/runs' };
 
 /** A fitting page for each built-in skill (lib/skills/index.ts). */
@@ -38,6 +39,7 @@ const skillPages: Record<string, { file: string; url: string }> = {
   'issue-summary': defuddleIssue,
   'repo-overview': marzipanifyHome,
   'change-overview': commitPage,
+  'file-outline': reactBlob,
 };
 
 // Each run starts npm and tsx (about 2 s of CPU): three at a time keeps two cores busy without

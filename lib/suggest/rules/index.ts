@@ -1,6 +1,7 @@
 // The registry of built-in suggestion rules; the engine runs those whose kinds match the page.
 import type { Rule } from '../types';
 import { actionsRules } from './actions';
+import { blobRules } from './blob';
 import { changeRules } from './change';
 import { dashboardRules } from './dashboard';
 import { docsRules } from './docs';
@@ -15,6 +16,7 @@ export const rules: readonly Rule[] = [
   ...actionsRules,
   ...issueRules,
   ...repoRules,
+  ...blobRules,
   ...docsRules,
   ...dashboardRules,
   ...tablesRules,
