@@ -332,6 +332,11 @@ export interface ActionsData {
   errors: LogExcerpt[];
   /** Files and lines the error excerpts point to, the repository's own first. */
   locations?: LogLocation[];
+  /**
+   * Where the errors came from when the page showed no log lines: the failed step's log, fetched from the
+   * page's own link on demand (`log`), or why that log could not be read (`problem`).
+   */
+  logRead?: { from: 'log' } | { from: 'none'; problem: string };
 }
 
 export interface RepoData {

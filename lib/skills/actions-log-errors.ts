@@ -8,4 +8,6 @@ export const actionsLogErrors: Skill = {
   kinds: ['github.actions'],
   views: ['markdown'],
   script: SKILL_SCRIPTS['actions-log-errors'],
+  // GitHub's job page has no log lines until its scripts load them: the failed step's log is read from its link.
+  reads: 'check-logs',
 };

@@ -16,8 +16,9 @@ export interface Skill {
   /** The script's text: top-level declarations, then a call with `page` whose value is the result. */
   script: string;
   /**
-   * What the host reads for the skill before it runs, beyond the captured page: `check-logs` follows the
-   * failing checks' links on the page's origin and adds their logs to the page data (`checkLogs`).
+   * What the host reads for the skill before it runs, beyond the captured page: `check-logs` follows links on
+   * the page's origin to job logs, a pull request's failing checks (added as `checkLogs`) or an Actions page's
+   * own failed job when the page showed no log lines (its `errors`, `locations` and `logRead`).
    */
   reads?: 'check-logs';
   /**

@@ -63,6 +63,25 @@ describe('Explain the failing check', () => {
     await page.close();
   });
 
+  it('on the job page itself, which lists its steps but not their log, reads the failed step’s log from its link', async () => {
+    const page = await tandem.browser.newPage();
+    await page.goto(`${site.origin}${JOB_PAGE}?pr=42`);
+    const before = site.requests.length;
+    const tabId = await tandem.tabIdOf(page);
+    const panel = await tandem.openPanel(tabId);
+    await panel.waitForSelector('[data-testid="suggestion-card"][data-rule="actions-failed-job"]', { timeout: 15_000 });
+    await panel.click('[data-testid="suggestion-card"][data-rule="actions-failed-job"] [data-testid="suggestion-accept"]');
+    await panel.waitForSelector('[data-testid="assistant-turn"][data-status="done"]', { timeout: 30_000 });
+    const answer = await panel.$$eval('[data-testid="assistant-turn"]', (turns) => turns.at(-1)?.textContent ?? '');
+    expect(answer).toContain('failed at step test (20.x) › Run tests');
+    expect(answer).toContain("Cannot read properties of undefined (reading 'get')");
+    expect(answer).toContain('Points to: src/sync/client.ts:56');
+    expect(site.requests.slice(before)).toContain(STEP_LOG);
+    await panel.screenshot({ path: 'test-results/check-logs-job-page.png', fullPage: true });
+    await panel.close();
+    await page.close();
+  });
+
   it('names a failing check that links to another origin and says why its log was not read, without asking that origin', async () => {
     const page = await tandem.browser.newPage();
     const pullUrl = `${site.origin}/acme/widgets/pull/42`;

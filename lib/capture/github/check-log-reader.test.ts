@@ -4,7 +4,8 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { realFixtures } from '../../../test/fixtures/paths';
 import { chooseCheckLinks } from './check-links';
-import { CheckLogFetchError, readCheckLog, type CheckLogReader, type FetchedText } from './check-log-reader';
+import type { ActionsData } from '../../context/types';
+import { actionsWithLog, CheckLogFetchError, readCheckLog, type CheckLogReader, type FetchedText } from './check-log-reader';
 import { readLogText } from './log-text';
 
 const site = new URL('../../../test/fixtures/site/', import.meta.url).pathname;
@@ -131,5 +132,29 @@ describe('a real raw job log (pytorch/pytorch, via pytorch/test-infra)', () => {
     expect(firstLines.some((line) => line?.startsWith("OSError: We couldn't connect to 'https://huggingface.co'"))).toBe(true);
     expect(log.locations[0]).toMatchObject({ path: 'benchmarks/dynamo/huggingface.py', line: 404, own: true });
     expect(log.locations.slice(1).every((location) => !location.own)).toBe(true);
+  });
+});
+
+describe('actionsWithLog: an Actions page that showed no log lines', () => {
+  const bare: ActionsData = { type: 'actions', status: 'failure', jobs: [], steps: [{ name: 'Run tests', status: 'failure' }], failedSteps: [{ name: 'Run tests', status: 'failure' }], errors: [] };
+
+  it('takes the errors and locations read from the failed step’s log', async () => {
+    const reader = fakeReader({
+      [`${origin}/acme/widgets/actions/runs/9001/job/4242`]: html(sampleJobPage),
+      [`${origin}/acme/widgets/commit/${sha}/checks/4242/logs/5`]: plain(sampleStepLog),
+    });
+    const log = await readCheckLog(target(`${origin}/acme/widgets/actions/runs/9001/job/4242`, 'test (20.x)'), `${origin}/acme/widgets/actions/runs/9001/job/4242`, reader);
+    const data = actionsWithLog(bare, log);
+    expect(data.logRead).toEqual({ from: 'log' });
+    expect(data.failedSteps).toEqual(bare.failedSteps);
+    expect(data.errors[0]?.step).toBe('Run tests');
+    expect(data.locations?.[0]).toMatchObject({ path: 'src/sync/client.ts', line: 56 });
+  });
+
+  it('says why when the log could not be read, and leaves a page that showed errors as it was', () => {
+    const unread = { check: 'test', link: '/x', read: false, problem: 'the log answered 404 (not found, or not visible to this session)', fetched: [], failedSteps: [], errors: [], locations: [] };
+    expect(actionsWithLog(bare, unread).logRead).toEqual({ from: 'none', problem: unread.problem });
+    const shown = { ...bare, errors: [{ startLine: 1, lines: ['Error: x'], errorIndex: 0 }] };
+    expect(actionsWithLog(shown, unread)).toBe(shown);
   });
 });

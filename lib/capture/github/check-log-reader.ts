@@ -1,7 +1,7 @@
 // Goes and looks, as a teammate would: from a failing check's link to its job page, and from there to the
 // failed step's log, reading the first errors and the files and lines they point to. Pure: the caller
 // brings the fetch (the content script's, same origin only) and the HTML parser.
-import type { ActionsData, CheckLog } from '../../context/types';
+import type { ActionsData, ActionsStep, CheckLog } from '../../context/types';
 import { actionsAdapter, readLogLines } from './actions';
 import { sameOriginActionsUrl, type CheckLogTarget } from './check-links';
 import { findErrorExcerpts, type LogLine } from './log-errors';
@@ -148,4 +148,15 @@ async function fetchLogLines(url: string, step: string, reader: CheckLogReader, 
     return readLogLines(document, []).map((line) => ({ ...line, step }));
   }
   return readLogText(fetched.text, step).lines;
+}
+
+/**
+ * An Actions page whose log lines were not on the page, with what Tandem read by following the page's own
+ * link (the job's failed step log); unchanged when the page showed errors already.
+ */
+export function actionsWithLog(data: ActionsData, log: CheckLog): ActionsData {
+  if (data.errors.length > 0) return data;
+  if (!log.read) return { ...data, logRead: { from: 'none', problem: log.problem ?? 'no log was found' } };
+  const failedSteps: ActionsStep[] = data.failedSteps.length > 0 ? data.failedSteps : log.failedSteps.map((name) => ({ name, status: 'failure', ...(log.job ? { job: log.job } : {}) }));
+  return { ...data, failedSteps, errors: log.errors, locations: log.locations, logRead: { from: 'log' } };
 }

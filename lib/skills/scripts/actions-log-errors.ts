@@ -11,7 +11,9 @@ export function actionsLogErrors(page: PageData) {
   const lines: string[] = [];
   if (page.errors.length === 0) {
     if (failedSteps.length > 0) lines.push(`**Failed steps:** ${failedSteps.join(', ')}`, '');
-    lines.push('No error lines were found in the captured log (GitHub shows a step’s log once it is expanded).');
+    lines.push(page.logRead?.from === 'none'
+      ? `The page shows no log lines, and Tandem could not read the failed step’s log: ${page.logRead.problem}.`
+      : 'No error lines were found in the captured log (GitHub shows a step’s log once it is expanded).');
   } else {
     lines.push(...findingsMarkdown({ failedSteps, errors: page.errors, locations }, 'The job'));
   }
