@@ -6,13 +6,16 @@ import {
   mergeChangePoints,
   noiseAutocorrelation,
   peltSegmentation,
+  pruneFaintChanges,
   removeSeason,
   removeSpikes,
   seasonalPeriod,
 } from './change-points';
 import { f1Measure, segmentationCovering, type AnnotationSets } from './changepoint-metrics';
 import { realFixtures } from '../../test/fixtures/paths';
-import { generateTrainingSet } from '../../test/fixtures/changepoints-synthetic/generate';
+import { generateTrainingSet, type GeneratedSeries } from '../../test/fixtures/changepoints-synthetic/generate';
+import { generateTcpdLikeSet, HOLD_OUT_SEEDS } from '../../bench/change-point-series';
+import { EARLIER_SEEDS, GENERATED_WINNER } from '../../bench/change-point-tuning';
 import { bestSingleSplit, binarySegmentation, noChange } from '../../test/fixtures/changepoints-synthetic/baselines';
 
 function seededNormal(seed: number): () => number {
@@ -110,6 +113,32 @@ describe('detectChangePoints on synthetic series', () => {
     expect(seasonalPeriod(Array.from({ length: 240 }, () => noise()), 0.3)).toBe(0);
   });
 
+  it('finds the jump of a random walk, and does not cut up a walk that has none', () => {
+    for (const seed of [31, 32, 33, 34, 35]) {
+      const noise = seededNormal(seed);
+      let level = 0;
+      const walk = Array.from({ length: 400 }, () => (level += noise()));
+      const jumped = walk.map((value, index) => (index >= 250 ? value + 12 : value));
+      const found = detectChangePoints(jumped, GENERATED_WINNER);
+      expect(found.some((point) => Math.abs(point - 250) <= 1)).toBe(true);
+      expect(found.length).toBeLessThanOrEqual(2);
+      expect(detectChangePoints(walk, GENERATED_WINNER)).toEqual([]);
+      // A line-by-line segmentation of the same walk (walks not told apart) cuts it up.
+      expect(detectChangePoints(walk, { ...GENERATED_WINNER, walkAutocorrelation: 2 }).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('drops a change too faint to see against the height of the series, and keeps one in noise', () => {
+    const noise = seededNormal(36);
+    const values = Array.from({ length: 180 }, (_value, index) => (index < 60 ? 0 : index < 120 ? 1 : 30) + 0.2 * noise());
+    expect(pruneFaintChanges(values, [60, 120], 0.1, Number.POSITIVE_INFINITY)).toEqual([120]);
+    expect(pruneFaintChanges(values, [60, 120], 0.01, Number.POSITIVE_INFINITY)).toEqual([60, 120]);
+    // A change of noise level is kept whatever its height when asked to.
+    const calmThenWild = Array.from({ length: 200 }, (_value, index) => (index < 100 ? 0.2 : 3) * noise());
+    expect(pruneFaintChanges(calmThenWild, [100], 0.5, 2.5)).toEqual([100]);
+    expect(pruneFaintChanges(calmThenWild, [100], 0.5, Number.POSITIVE_INFINITY)).toEqual([]);
+  });
+
   it('places the changes of a 5,000-point series point by point after segmenting block means', () => {
     const noise = seededNormal(22);
     const values = Array.from({ length: 5000 }, (_value, index) => (index < 1234 ? 0 : index < 3777 ? 2 : -1) + noise());
@@ -132,39 +161,60 @@ function mean(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0) / values.length;
 }
 
-// Measured when the defaults were set: training 0.793 / 0.786 (F1 / covering); validation on the
-// 16 TCPD series, run once after the choice, 0.780 / 0.744 (no change 0.696 / 0.608, one best split
-// 0.752 / 0.765, binary segmentation 0.586 / 0.590).
-const TRAINING_F1_FLOOR = 0.78;
-const TRAINING_COVER_FLOOR = 0.775;
-const VALIDATION_F1_FLOOR = 0.77;
-const VALIDATION_COVER_FLOOR = 0.73;
+// Measured when the defaults were set (F1 / covering); the floors sit a little under them, so that a
+// regression fails. The defaults are those chosen on the earlier generator's training set. What the
+// tuning harness chose on both generators' training sets (GENERATED_WINNER) scores higher on both
+// generated hold-out sets but lower on the 16 TCPD validation series (0.744 / 0.682 against the
+// defaults' 0.780 / 0.744), so it is kept as options and checked here, not made the default.
+const FIGURES = {
+  defaults: { tcpdLikeHoldOut: { f1: 0.732, cover: 0.69 }, earlierHoldOut: { f1: 0.785, cover: 0.789 }, validation: { f1: 0.78, cover: 0.744 } },
+  generatedWinner: { tcpdLikeHoldOut: { f1: 0.788, cover: 0.738 }, earlierHoldOut: { f1: 0.814, cover: 0.819 } },
+};
+const SLACK = 0.015;
 
-// The defaults were chosen on a generated training set (bench/change-point-tuning.ts), never on the
-// TCPD series below: those only validate the choice. Both figures are floors a little under what was
-// measured when the defaults were set, so that a regression fails.
-describe('detectChangePoints on the generated training set (seeds 1–240)', () => {
-  it('scores F1 and covering above every baseline', () => {
-    const set = generateTrainingSet(240);
-    const score = (detect: (values: readonly (number | null)[]) => number[]): Score => {
-      const scores = set.map((series) => {
-        const predicted = detect(series.values);
-        return { f1: f1Measure(series.annotations, predicted).f1, cover: segmentationCovering(series.annotations, predicted, series.values.length) };
-      });
-      return { f1: mean(scores.map((item) => item.f1)), cover: mean(scores.map((item) => item.cover)) };
-    };
-    const detector = score((values) => detectChangePoints(values));
-    const baselines = { 'no change': score(noChange), 'best single split': score(bestSingleSplit), 'binary segmentation': score((values) => binarySegmentation(values)) };
-    console.log(
-      `generated set (240 series): F1 ${detector.f1.toFixed(3)}, covering ${detector.cover.toFixed(3)}; ` +
-        Object.entries(baselines).map(([name, item]) => `${name} ${item.f1.toFixed(3)} / ${item.cover.toFixed(3)}`).join(', '),
-    );
-    expect(detector.f1).toBeGreaterThanOrEqual(TRAINING_F1_FLOOR);
-    expect(detector.cover).toBeGreaterThanOrEqual(TRAINING_COVER_FLOOR);
-    for (const baseline of Object.values(baselines)) {
-      expect(detector.f1).toBeGreaterThan(baseline.f1);
-      expect(detector.cover).toBeGreaterThan(baseline.cover);
-    }
+type Detector = (values: readonly (number | null)[]) => number[];
+
+function scoreSet(set: readonly GeneratedSeries[], detect: Detector): Score {
+  const scores = set.map((series) => {
+    const predicted = detect(series.values);
+    return { f1: f1Measure(series.annotations, predicted).f1, cover: segmentationCovering(series.annotations, predicted, series.values.length) };
+  });
+  return { f1: mean(scores.map((item) => item.f1)), cover: mean(scores.map((item) => item.cover)) };
+}
+
+function expectAboveFloorsAndBaselines(name: string, set: readonly GeneratedSeries[], detect: Detector, measured: Score) {
+  const detector = scoreSet(set, detect);
+  const baselines = { 'no change': scoreSet(set, noChange), 'best single split': scoreSet(set, bestSingleSplit), 'binary segmentation': scoreSet(set, (values) => binarySegmentation(values)) };
+  console.log(
+    `${name} (${set.length} series): F1 ${detector.f1.toFixed(3)}, covering ${detector.cover.toFixed(3)}; ` +
+      Object.entries(baselines).map(([baseline, item]) => `${baseline} ${item.f1.toFixed(3)} / ${item.cover.toFixed(3)}`).join(', '),
+  );
+  expect(detector.f1).toBeGreaterThanOrEqual(measured.f1 - SLACK);
+  expect(detector.cover).toBeGreaterThanOrEqual(measured.cover - SLACK);
+  for (const baseline of Object.values(baselines)) {
+    expect(detector.f1).toBeGreaterThan(baseline.f1);
+    expect(detector.cover).toBeGreaterThan(baseline.cover);
+  }
+}
+
+// Neither generator's hold-out seeds nor the TCPD series below took part in any choice.
+describe('detectChangePoints on generated hold-out sets', () => {
+  const tcpdLike = generateTcpdLikeSet(HOLD_OUT_SEEDS.count, HOLD_OUT_SEEDS.first);
+  const earlier = generateTrainingSet(EARLIER_SEEDS.holdOut.count, EARLIER_SEEDS.holdOut.first);
+  const defaults: Detector = (values) => detectChangePoints(values);
+  const winner: Detector = (values) => detectChangePoints(values, GENERATED_WINNER);
+
+  it('the defaults score above their floors and every baseline on TCPD-like series (seeds 100,001–100,300)', () => {
+    expectAboveFloorsAndBaselines('TCPD-like hold-out, defaults', tcpdLike, defaults, FIGURES.defaults.tcpdLikeHoldOut);
+  }, 120_000);
+
+  it('and on the earlier generator’s series (seeds 100,001–100,240)', () => {
+    expectAboveFloorsAndBaselines('earlier generator hold-out, defaults', earlier, defaults, FIGURES.defaults.earlierHoldOut);
+  }, 120_000);
+
+  it('the generated-data winner scores above its floors on both hold-out sets', () => {
+    expectAboveFloorsAndBaselines('TCPD-like hold-out, generated winner', tcpdLike, winner, FIGURES.generatedWinner.tcpdLikeHoldOut);
+    expectAboveFloorsAndBaselines('earlier generator hold-out, generated winner', earlier, winner, FIGURES.generatedWinner.earlierHoldOut);
   }, 120_000);
 });
 
@@ -195,7 +245,9 @@ describe('detectChangePoints validated on the Turing Change Point Dataset', () =
         `${detector.empty} series without a change point; ` +
         Object.entries(baselines).map(([name, item]) => `${name} ${item.f1.toFixed(3)} / ${item.cover.toFixed(3)}`).join(', '),
     );
-    expect(detector.f1).toBeGreaterThanOrEqual(VALIDATION_F1_FLOOR);
-    expect(detector.cover).toBeGreaterThanOrEqual(VALIDATION_COVER_FLOOR);
+    const winner = scoreAll((values) => detectChangePoints(values, GENERATED_WINNER));
+    console.log(`TCPD (validation), generated winner: F1 ${winner.f1.toFixed(3)}, covering ${winner.cover.toFixed(3)}, ${winner.empty} series without a change point`);
+    expect(detector.f1).toBeGreaterThanOrEqual(FIGURES.defaults.validation.f1 - SLACK);
+    expect(detector.cover).toBeGreaterThanOrEqual(FIGURES.defaults.validation.cover - SLACK);
   });
 });
