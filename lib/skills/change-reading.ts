@@ -26,7 +26,7 @@ export function readingGroup(path: string): ReadingGroup {
   if (isTestPath(path)) return 'tests';
   const name = (path.split('/').pop() ?? path).toLowerCase();
   const configLike = /(^|\/)(\.github|\.circleci|scripts?|config|\.husky|\.vscode)\//i.test(path) ||
-    /^\.|\.config\.[cm]?[jt]s$|^(tsconfig.*|jsconfig|package|manifest|dockerfile|makefile|rakefile|gemfile|cargo|go)\.?|\.(ya?ml|toml|ini|cfg|lock)$/.test(name) ||
+    /^\.|\.config\.[cm]?[jt]s$|^(tsconfig.*|jsconfig|package|manifest|dockerfile|makefile|rakefile|gemfile|cargo|go)\.?|\.(ya?ml|toml|ini|cfg|lock|json|jsonc)$/.test(name) ||
     sensitivePathReasons(path).some((reason) => reason.reason === 'dependency manifest' || reason.reason === 'CI workflow' || reason.reason === 'container build');
   if (isSourcePath(path) && !configLike) return 'source';
   if (configLike) return 'config';
@@ -65,3 +65,42 @@ export const RISKY_LINE_PATTERNS: readonly { pattern: RegExp; reason: string }[]
   { pattern: /\bdebugger\b|console\.log\s*\(/, reason: 'debugging left in' },
   { pattern: /--no-verify|--force\b|rm -rf/, reason: 'a forceful command' },
 ];
+
+export interface ChangeRisk {
+  path: string;
+  reasons: string[];
+  weight: number;
+}
+
+/** The file name without folders, extensions and test markers: `src/a/view.test.ts` → `view`. */
+function stem(path: string): string {
+  return (path.split('/').pop() ?? path).toLowerCase().replace(/\.[^.]*$/, '').replace(/([._-](test|spec|e2e))$/, '').replace(/^test_/, '');
+}
+
+/**
+ * Files worth a second look, by what the path and the counts say: size, sensitive areas (migrations,
+ * auth, CI, containers, dependencies), code changed with no test of the same name in the change, deletions.
+ * Riskiest first; generated files never.
+ */
+export function changeRisks(files: readonly ReadingFile[]): ChangeRisk[] {
+  const testStems = new Set(files.filter((file) => isTestPath(file.path)).map((file) => stem(file.path)));
+  const risks: ChangeRisk[] = [];
+  for (const file of files) {
+    if (isGeneratedPath(file.path)) continue;
+    const risk: ChangeRisk = { path: file.path, reasons: [], weight: 0 };
+    const add = (weight: number, reason: string) => {
+      risk.weight += weight;
+      risk.reasons.push(reason);
+    };
+    const changed = churn(file);
+    if (changed >= 500) add(3, `very large change (${changed} lines)`);
+    else if (changed >= 200) add(2, `large change (${changed} lines)`);
+    for (const sensitive of sensitivePathReasons(file.path)) add(sensitive.weight, sensitive.reason);
+    if (file.status === 'removed') add(1, 'file deleted');
+    else if (file.additions !== undefined && isSourcePath(file.path) && !testStems.has(stem(file.path))) add(1, 'code changed without a test of the same name in this change');
+    if (risk.weight > 0) risks.push(risk);
+  }
+  const sizes = new Map(files.map((file) => [file.path, churn(file)]));
+  const size = (risk: ChangeRisk): number => sizes.get(risk.path) ?? 0;
+  return risks.sort((left, right) => right.weight - left.weight || size(right) - size(left) || (left.path < right.path ? -1 : 1));
+}

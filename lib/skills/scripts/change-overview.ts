@@ -2,8 +2,7 @@
 // compare view changes, the order to read its files in, and the spots to look at twice. It reads the diff
 // through the prelude's helpers (files(), addedLines()), as a model-written script would.
 import type { PageData } from '../../context/types';
-import { READING_GROUPS, RISKY_LINE_PATTERNS, readingOrder, type ReadingFile } from '../change-reading';
-import { rankFileRisks, sensitivePathReasons } from '../file-risk';
+import { READING_GROUPS, RISKY_LINE_PATTERNS, changeRisks, readingOrder, type ReadingFile } from '../change-reading';
 import { groupDigits } from '../pull-reading';
 
 const MAX_LISTED = 8;
@@ -61,11 +60,7 @@ export function changeOverview(page: PageData) {
   });
 
   // Risky spots: the scored files whose lines were read, the sensitive paths among the rest, and added lines that need a second look.
-  const risks = rankFileRisks(files()).slice(0, 6).map((risk) => ({ path: risk.path, reasons: risk.reasons }));
-  for (const file of unread) {
-    const reasons = sensitivePathReasons(file.path).map((entry) => entry.reason);
-    if (reasons.length > 0 && risks.length < 8) risks.push({ path: file.path, reasons });
-  }
+  const risks = changeRisks(all).slice(0, 8).map((risk) => ({ path: risk.path, reasons: risk.reasons }));
   const riskyLines: { path: string; line: number; text: string; reason: string }[] = [];
   for (const { pattern, reason } of RISKY_LINE_PATTERNS) {
     for (const hit of addedLines(pattern)) {
