@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { OnDeviceOffer, type OnDeviceOfferProps } from '../on-device-offer';
+import { onDeviceOffered } from '../on-device-state';
 import { ConnectionResult } from './connection-result';
 import { PROVIDER_PRESETS, presetById, type PresetId } from './provider-presets';
 import { SettingsSection } from './settings-section';
@@ -14,10 +16,14 @@ export interface ProviderSectionProps {
   onChange: (patch: Partial<Pick<SettingsDraft, 'baseUrl' | 'apiKey' | 'model'>>) => void;
   onTest: () => void;
   onRemove: () => void;
+  /** Chrome's on-device model: a choice of its own where the browser has it ("chosen" is the draft's). */
+  onDevice: OnDeviceOfferProps;
+  onChooseOnDevice: () => void;
 }
 
 /** Which OpenAI-compatible server answers questions, with what key and model. */
-export function ProviderSection({ draft, errors, models, connection, onPreset, onChange, onTest, onRemove }: ProviderSectionProps) {
+export function ProviderSection({ draft, errors, models, connection, onPreset, onChange, onTest, onRemove, onDevice, onChooseOnDevice }: ProviderSectionProps) {
+  const onDeviceChoice = onDeviceOffered(onDevice.status) || draft.onDevice;
   const [keyVisible, setKeyVisible] = useState(false);
   const preset = draft.preset ? presetById(draft.preset) : null;
   const testing = connection.state === 'testing';
@@ -38,11 +44,17 @@ export function ProviderSection({ draft, errors, models, connection, onPreset, o
     <SettingsSection
       id="provider"
       title="Model provider"
-      description="The server that answers your questions. Any OpenAI-compatible endpoint works. Without one, Tandem still reads pages, suggests and runs its built-in skills offline."
+      description="What answers your questions: Chrome’s built-in model where this browser has one, or any OpenAI-compatible server. Without one, Tandem still reads pages, suggests and runs its built-in skills offline."
     >
       <fieldset class="field">
         <legend class="field__label">Provider</legend>
         <div class="preset-picker" data-testid="provider-presets">
+          {onDeviceChoice && (
+            <label class="preset-picker__option" data-checked={draft.onDevice}>
+              <input type="radio" name="provider-preset" value="on-device" checked={draft.onDevice} onChange={onChooseOnDevice} data-testid="preset-on-device" />
+              <span>On this device (Chrome)</span>
+            </label>
+          )}
           {PROVIDER_PRESETS.map((candidate) => (
             <label class="preset-picker__option" key={candidate.id} data-checked={draft.preset === candidate.id}>
               <input
@@ -57,7 +69,22 @@ export function ProviderSection({ draft, errors, models, connection, onPreset, o
             </label>
           ))}
         </div>
-        {preset ? (
+        {draft.onDevice ? (
+          <>
+            <p class="field__hint">Chrome’s built-in model runs on this computer: no key, and the page is never sent anywhere. Its context window is small, so long pages are cut shorter.</p>
+            <OnDeviceOffer {...onDevice} />
+            <div class="button-row">
+              <button type="button" class="button button--danger-ghost" onClick={onRemove} data-testid="provider-remove">
+                Remove provider
+              </button>
+            </div>
+          </>
+        ) : onDevice.status.state === 'unavailable' ? (
+          <>
+            <p class="field__hint" data-testid="no-provider">No provider yet: pick one to ask Tandem questions about a page.</p>
+            <OnDeviceOffer {...onDevice} />
+          </>
+        ) : preset ? (
           <p class="field__hint">{preset.hint}</p>
         ) : (
           <p class="field__hint" data-testid="no-provider">No provider yet: pick one to ask Tandem questions about a page.</p>

@@ -7,8 +7,10 @@ import { presetForBaseUrl, type PresetId } from './provider-presets';
 export const GITHUB_HOST = 'github.com';
 
 export interface SettingsDraft {
-  /** null: no provider (built-in skills only). */
+  /** null: no server provider (the on-device model, or built-in skills only). */
   preset: PresetId | null;
+  /** Chrome's on-device model answers (then `preset` is null). */
+  onDevice: boolean;
   baseUrl: string;
   apiKey: string;
   model: string;
@@ -29,6 +31,7 @@ export function draftFromSettings(settings: Settings): SettingsDraft {
   const provider = settings.provider;
   return {
     preset: provider ? presetForBaseUrl(provider.baseUrl) : null,
+    onDevice: provider === null && settings.onDevice === 'chosen',
     baseUrl: provider?.baseUrl ?? '',
     apiKey: provider?.apiKey ?? '',
     model: provider?.model ?? '',
@@ -50,8 +53,10 @@ export function settingsFromDraft(draft: SettingsDraft, base: Settings): Setting
   const enterprise = [...new Set(draft.enterpriseHosts)];
   return {
     ...base,
+    // Leaving the on-device model for a server, or for none, declines it: it is not chosen again by default.
+    onDevice: draft.onDevice ? 'chosen' : base.onDevice === 'chosen' ? 'declined' : base.onDevice,
     provider:
-      draft.preset === null
+      draft.preset === null || draft.onDevice
         ? null
         : { baseUrl: draft.baseUrl.trim().replace(/\/+$/, ''), apiKey: draft.apiKey.trim(), model: draft.model.trim() },
     proactivity: draft.proactivity,

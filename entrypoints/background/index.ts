@@ -12,7 +12,7 @@ import { setSandboxWasmLocation } from '../../lib/sandbox/wasm-location';
 import { deleteConversation, latestConversationFor, listConversations, loadConversation, updateConversation } from '../../lib/storage/conversations';
 import { withProposalDecision } from '../../lib/conversation/merge-turns';
 import { getSkill, SKILL_LIMITS } from '../../lib/skills/index';
-import { readSettings, settingsItem } from '../../lib/storage/settings';
+import { DEFAULT_SETTINGS, modelSource, readSettings, settingsItem } from '../../lib/storage/settings';
 import { syncLocalEndpointOriginRule } from './ollama-origin';
 import { acceptPanelPorts, isWatched, pushTabView } from './panel-ports';
 import { putHelpRequest, takeHelpRequest } from './help-requests';
@@ -138,7 +138,7 @@ export default defineBackground(() => {
     const view = buildTabView(tabId, context, {
       tokenBudget: settings.tokenBudget,
       proactive: settings.proactivity !== 'off',
-      modelAvailable: settings.provider !== null,
+      modelAvailable: modelSource(settings) !== null,
       feedback,
       extraRules,
       ...carried,
@@ -199,7 +199,8 @@ export default defineBackground(() => {
   void readSettings().then((settings) => syncLocalEndpointOriginRule(settings.provider));
   settingsItem.watch((settings, previous) => {
     void syncLocalEndpointOriginRule(settings?.provider ?? null);
-    const cardsChange = Boolean(settings?.provider) !== Boolean(previous?.provider) || settings?.proactivity !== previous?.proactivity;
+    const sourceOf = (stored: typeof settings) => modelSource({ ...DEFAULT_SETTINGS, ...stored });
+    const cardsChange = sourceOf(settings) !== sourceOf(previous) || settings?.proactivity !== previous?.proactivity;
     if (cardsChange) republishAll().catch((error: unknown) => console.error('Tandem: cards not updated after a settings change', error));
   });
 

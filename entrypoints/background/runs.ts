@@ -12,7 +12,8 @@ import { mergeTurns } from '../../lib/conversation/merge-turns';
 import { TextDeltaCoalescer } from '../../lib/conversation/text-delta-coalescer';
 import { loadConversation, saveConversation, updateConversation } from '../../lib/storage/conversations';
 import { preloadSandboxQuietly } from './sandbox-preload';
-import { readSettings } from '../../lib/storage/settings';
+import { modelSource, readSettings } from '../../lib/storage/settings';
+import { ModelClient } from '../../lib/agent/on-device/channel';
 import { getTabView } from './tab-store';
 import { promptTextOf, sharedContext } from './tab-views';
 import { takePrefetch } from './prefetch';
@@ -34,18 +35,24 @@ export function acceptRunPorts(extensionOrigin: string): void {
       return;
     }
     const controller = new AbortController();
+    // Chrome's on-device model runs in the panel (the Prompt API is not the worker's): its calls go over this port.
+    const onDevice = new ModelClient((request) => send(port, request));
     let started = false;
     port.onMessage.addListener((message: unknown) => {
       const command = message as RunCommand;
       if (!isRecord(message)) return;
+      if (onDevice.receive(message)) return;
       if (command.type === 'run-stop') controller.abort();
       if (command.type === 'run-start' && !started && isRunStart(command)) {
         started = true;
-        void runOnPort(port, command, controller).finally(() => port.disconnect());
+        void runOnPort(port, command, controller, onDevice).finally(() => port.disconnect());
       }
     });
     // Closing the panel stops the run: nobody is left to read it, and the turn is kept as stopped.
-    port.onDisconnect.addListener(() => controller.abort());
+    port.onDisconnect.addListener(() => {
+      controller.abort();
+      onDevice.close();
+    });
   });
 }
 
@@ -57,7 +64,7 @@ function send(port: Port, update: RunUpdate): void {
   }
 }
 
-async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-start' }>, controller: AbortController): Promise<void> {
+async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-start' }>, controller: AbortController, onDevice: ModelClient): Promise<void> {
   const view = await getTabView(command.tabId);
   if (!view) {
     send(port, { type: 'run-rejected', error: { name: 'NoPageError', message: 'Tandem has not read this tab yet. Reload the page and try again.' } });
@@ -110,6 +117,7 @@ async function runOnPort(port: Port, command: Extract<RunCommand, { type: 'run-s
       contextText: promptTextOf(view, settings.tokenBudget),
       provider: settings.provider,
       tokenBudget: settings.tokenBudget,
+      ...(modelSource(settings) === 'on-device' ? { onDevice, contextTextFor: (budget: number) => promptTextOf(view, budget) } : {}),
       history,
       signal: controller.signal,
       findSkill: await skillFinder(),

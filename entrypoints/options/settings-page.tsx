@@ -9,6 +9,7 @@ import {
   addHost,
   askForHost,
   canSave,
+  chooseOnDevice,
   choosePreset,
   connection,
   dirty,
@@ -21,6 +22,7 @@ import {
   models,
   removeHost,
   removeProvider,
+  saved,
   resetMutedSuggestions,
   save,
   saveBlocker,
@@ -34,6 +36,8 @@ import { TransferSection } from '../../components/settings/transfer-section';
 import {
   deleteSkill, editing, exportFile, importFile, saveEditedCode, setEnabled, skillNotice, transferNotice, tried, tryOnCurrentTab, userSkills,
 } from './user-skills';
+import { HARDWARE_LIMITS } from '../../lib/agent/on-device/prompt-api';
+import { downloadOnDevice, onDeviceStatus } from '../sidepanel/on-device';
 
 /** Tandem's options page: the sections wired to the store; saving is explicit. */
 export function SettingsPage() {
@@ -67,10 +71,18 @@ export function SettingsPage() {
             onChange={updateDraft}
             onTest={() => void testProvider()}
             onRemove={removeProvider}
+            onDevice={{
+              status: onDeviceStatus.value,
+              chosen: current.onDevice && saved.value?.onDevice === 'chosen',
+              hardwareLimits: HARDWARE_LIMITS,
+              onDownload: downloadOnDevice,
+              onUse: chooseOnDevice,
+            }}
+            onChooseOnDevice={chooseOnDevice}
           />
           <ProactivitySection
             proactivity={current.proactivity}
-            hasProvider={current.preset !== null}
+            hasProvider={current.preset !== null || current.onDevice}
             feedbackMessage={feedbackMessage.value}
             onChange={(proactivity) => updateDraft({ proactivity })}
             onResetFeedback={() => void resetMutedSuggestions()}

@@ -16,6 +16,7 @@ import {
   type SettingsDraft,
 } from '../../components/settings/settings-draft';
 import type { ConnectionState, HostAccess, HostNotice, SaveState } from '../../components/settings/view-state';
+import { checkOnDevice } from '../sidepanel/on-device';
 
 /** Where the panel's suggestion feedback (accepts and dismissals per page kind and rule) is kept. */
 const FEEDBACK_KEY = 'local:suggestion-feedback';
@@ -38,6 +39,8 @@ export const dirty = computed(() => {
 export const canSave = computed(() => dirty.value && Object.keys(errors.value).length === 0 && saveState.value.state !== 'saving');
 
 export async function startOptionsStore(): Promise<void> {
+  // Where the browser's own model stands; it may choose it (and save) for a user with no provider.
+  void checkOnDevice();
   const loaded = await readSettings();
   saved.value = loaded;
   draft.value = draftFromSettings(loaded);
@@ -57,7 +60,7 @@ export async function startOptionsStore(): Promise<void> {
 
 export function updateDraft(patch: Partial<SettingsDraft>): void {
   if (!draft.value) return;
-  const providerChanged = 'baseUrl' in patch || 'apiKey' in patch || 'preset' in patch;
+  const providerChanged = 'baseUrl' in patch || 'apiKey' in patch || 'preset' in patch || 'onDevice' in patch;
   draft.value = { ...draft.value, ...patch };
   if (saveState.value.state === 'saved' || saveState.value.state === 'failed') saveState.value = { state: 'idle' };
   // A test of another server or key says nothing about this one.
@@ -73,12 +76,18 @@ export function choosePreset(id: PresetId): void {
   const baseUrl = preset.baseUrl !== '' ? preset.baseUrl : fromAnotherPreset ? '' : current.baseUrl;
   const apiKey = preset.needsKey || current.preset === null || current.preset === 'custom' ? current.apiKey : '';
   if (baseUrl !== current.baseUrl) models.value = [];
-  updateDraft({ preset: id, baseUrl, apiKey });
+  updateDraft({ preset: id, baseUrl, apiKey, onDevice: false });
+}
+
+/** Chrome's on-device model instead of a server; its download, if needed, is its own click. */
+export function chooseOnDevice(): void {
+  models.value = [];
+  updateDraft({ preset: null, baseUrl: '', apiKey: '', model: '', onDevice: true });
 }
 
 export function removeProvider(): void {
   models.value = [];
-  updateDraft({ preset: null, baseUrl: '', apiKey: '', model: '' });
+  updateDraft({ preset: null, baseUrl: '', apiKey: '', model: '', onDevice: false });
 }
 
 /** Asks for access to a local model server, so the background may reach it and strip its Origin header. */

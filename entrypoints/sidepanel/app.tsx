@@ -9,11 +9,13 @@ import { LinkPreview } from '../../components/link-preview';
 import { LinkOpenerContext } from '../../components/markdown';
 import { SuggestionDeck } from '../../components/suggestion-deck';
 import { Welcome } from '../../components/welcome';
+import { HARDWARE_LIMITS } from '../../lib/agent/on-device/prompt-api';
+import { downloadOnDevice, onDeviceStatus, useOnDevice } from './on-device';
 import { placeRefusal } from '../../lib/conversation/claim-proposal';
 import type { AssistantTurn as AnsweredTurn, RunRequestSummary } from '../../lib/conversation/types';
 import {
   acceptSuggestion, approveAction, connection, conversation, dismissAction, dismissSuggestion, excludeSection, hasProvider,
-  hideHistory, history, newConversation, openConversation, pendingActions, previewAction, removeConversation, rerunScript,
+  hideHistory, history, newConversation, openConversation, pendingActions, previewAction, providerSource, removeConversation, rerunScript,
   runError, running, showHistory, startRun, stopRun, tabView, undoAction,
 } from './store';
 import { usePanelShortcuts } from './shortcuts';
@@ -108,7 +110,19 @@ export function App() {
                   onPreview={previewAction}
                 />
               ))}
-              {turns.length === 0 && <Welcome hasProvider={hasProvider.value} hasSuggestions={suggestions.length > 0} />}
+              {turns.length === 0 && (
+                <Welcome
+                  hasProvider={hasProvider.value}
+                  hasSuggestions={suggestions.length > 0}
+                  onDevice={{
+                    status: onDeviceStatus.value,
+                    chosen: providerSource.value === 'on-device',
+                    hardwareLimits: HARDWARE_LIMITS,
+                    onDownload: downloadOnDevice,
+                    onUse: () => void useOnDevice(),
+                  }}
+                />
+              )}
               {turns.map((turn) =>
                 turn.role === 'user' ? (
                   <div key={turn.id} class="turn turn--user-row">

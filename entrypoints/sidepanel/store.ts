@@ -12,7 +12,8 @@ import { sendToBackground } from '../../lib/messaging/send';
 import type { Action, ScriptResult, Suggestion } from '../../lib/context/types';
 import { decisionOf, withProposalDecision } from '../../lib/conversation/merge-turns';
 import { followServedTab } from './tab-binding';
-import { readSettings, settingsItem } from '../../lib/storage/settings';
+import { DEFAULT_SETTINGS, modelSource, readSettings, settingsItem } from '../../lib/storage/settings';
+import { checkOnDevice, serveOnDevice } from './on-device';
 
 export const servedTabId = signal<number | null>(null);
 export const tabView = signal<TabView | null>(null);
@@ -56,6 +57,7 @@ function watch(tabId: number): void {
 
 export function startPanelStore(): void {
   watchProvider();
+  void checkOnDevice();
   panelPort = connectPanel();
   void followServedTab((tabId, reason) => {
     if (reason !== 'navigate') {
@@ -128,6 +130,7 @@ export function startRun(request: RunRequestSummary): void {
   const port = browser.runtime.connect({ name: RUN_PORT });
   runPort = port;
   port.onMessage.addListener((message: unknown) => {
+    if (serveOnDevice(port, message)) return;
     const update = message as RunUpdate;
     if (update.type === 'run-accepted') conversation.value = update.conversation;
     if (update.type === 'run-event') applyRunEvent(update.turnId, update.event);
@@ -336,14 +339,16 @@ export async function removeConversation(id: string): Promise<void> {
   }
 }
 
-/** Whether a model provider is set: without one the panel says what works offline and how to add one. */
+/** Whether a model answers questions (a server, or the on-device model): without one the panel says what works offline. */
 export const hasProvider = signal<boolean | null>(null);
+/** Which one, for the welcome screen. */
+export const providerSource = signal<'server' | 'on-device' | null>(null);
 
 export function watchProvider(): void {
-  void readSettings().then((settings) => {
-    hasProvider.value = settings.provider !== null;
-  });
-  settingsItem.watch((settings) => {
-    hasProvider.value = Boolean(settings?.provider);
-  });
+  const follow = (source: 'server' | 'on-device' | null) => {
+    providerSource.value = source;
+    hasProvider.value = source !== null;
+  };
+  void readSettings().then((settings) => follow(modelSource(settings)));
+  settingsItem.watch((settings) => follow(modelSource({ ...DEFAULT_SETTINGS, ...settings })));
 }

@@ -4,9 +4,10 @@ import { clientFor, type ProviderSettings } from '../agent/client';
 import type { AgentErrorInfo } from '../agent/errors';
 import type { AgentEvent } from '../agent/events';
 import { runAgent } from '../agent/loop';
+import { runOnDeviceAgent, type OnDeviceModel } from '../agent/on-device/loop';
 import { buildMessages, questionWithQuote, type ConversationTurn } from '../agent/prompt';
 import type { SkillSummary } from '../agent/types';
-import type { PageContext, ScriptResult } from '../context/types';
+import type { PageContext, PageQuote, ScriptResult } from '../context/types';
 import { serializeForPrompt } from '../context/serialize';
 import { runScript, type SandboxLimits } from '../sandbox/run-script';
 import { sandboxInputFromContext } from '../sandbox/sandbox-input';
@@ -29,12 +30,16 @@ export interface TurnDeps {
   maxSteps?: number;
   /** Finds a skill by id: the built-in ones unless the caller also knows the user's saved skills. */
   findSkill?: (id: string) => Skill | undefined;
+  /** Chrome's on-device model, when it is the provider (no server provider set); served by the side panel. */
+  onDevice?: OnDeviceModel;
+  /** The page serialised at another budget, for the on-device model's small window; serialised here otherwise. */
+  contextTextFor?: (budget: number) => string;
 }
 
 export const NO_PROVIDER_ERROR: AgentErrorInfo = {
   name: 'NoProviderError',
   message: 'No model provider is set up, so Tandem cannot answer free-form questions yet.',
-  fix: 'Open Settings to add one (OpenAI, Ollama, LM Studio or any OpenAI-compatible server). The built-in skills on the cards work without one.',
+  fix: 'Open Settings to pick one (Chrome’s model on this device where the browser has it, OpenAI, Ollama, LM Studio or any OpenAI-compatible server). The built-in skills on the cards work without one.',
 };
 
 let runCounter = 0;
@@ -43,6 +48,10 @@ const newRunId = () => `run-${Date.now().toString(36)}-${(runCounter++).toString
 export async function* runTurn(request: RunRequestSummary, deps: TurnDeps): AsyncGenerator<AgentEvent> {
   if (request.type === 'skill') {
     yield* runSkillTurn(request.skill, deps);
+    return;
+  }
+  if (!deps.provider && deps.onDevice) {
+    yield* runOnDeviceTurn(request.question, request.quote, deps.onDevice, deps);
     return;
   }
   if (!deps.provider) {
@@ -63,6 +72,28 @@ export async function* runTurn(request: RunRequestSummary, deps: TurnDeps): Asyn
       signal: deps.signal,
       maxSteps: deps.maxSteps,
       stallTimeoutMs: deps.provider.stallTimeoutMs,
+      runScript: (code, signal) => runOnPage(code, deps, signal),
+      runSkill: (id, signal) => runSkillOnPage(id, deps, signal),
+      readMore: deps.readMore ?? (async () => 'Reading more of the page is not available here.'),
+    },
+  );
+}
+
+function runOnDeviceTurn(question: string, quote: PageQuote | undefined, model: OnDeviceModel, deps: TurnDeps): AsyncGenerator<AgentEvent> {
+  const context = deps.context;
+  return runOnDeviceAgent(
+    {
+      runId: newRunId(),
+      question: questionWithQuote(question, quote),
+      history: historyMessages(deps.history),
+      contextTextFor: deps.contextTextFor ?? ((budget) => serializeForPrompt(context, budget).text),
+      tokenBudget: deps.tokenBudget,
+      skills: availableSkills(context),
+    },
+    {
+      model,
+      signal: deps.signal,
+      maxSteps: deps.maxSteps,
       runScript: (code, signal) => runOnPage(code, deps, signal),
       runSkill: (id, signal) => runSkillOnPage(id, deps, signal),
       readMore: deps.readMore ?? (async () => 'Reading more of the page is not available here.'),

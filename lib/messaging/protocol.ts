@@ -2,6 +2,7 @@
 // Types only (plus the name lists the sender checks need), so every context can import it.
 import type { ConnectionTest, ProviderSettings } from '../agent/client';
 import type { AgentEvent } from '../agent/events';
+import type { ModelRequest, ModelResponse } from '../agent/on-device/channel';
 import type { ContextSection } from '../context/sections';
 import type { Action, Check, CheckLog, PageContext, PageReading, ScriptResult, Suggestion } from '../context/types';
 import type { ProposalRef } from '../conversation/claim-proposal';
@@ -153,10 +154,14 @@ export const RUN_PORT = 'tandem-run';
 
 export type RunCommand =
   | { type: 'run-start'; tabId: number; conversationId: string | null; request: RunRequestSummary }
-  | { type: 'run-stop' };
+  | { type: 'run-stop' }
+  /** The panel's answers to the worker's on-device model calls (lib/agent/on-device/channel.ts). */
+  | ModelResponse;
 
 export type RunUpdate =
   /** The conversation with the new user turn and the (empty, running) assistant turn. */
   | { type: 'run-accepted'; conversation: Conversation; turnId: string }
   | { type: 'run-event'; turnId: string; event: AgentEvent }
-  | { type: 'run-rejected'; error: { name: string; message: string } };
+  | { type: 'run-rejected'; error: { name: string; message: string } }
+  /** A call to Chrome's on-device model, which only the panel can reach (lib/agent/on-device/channel.ts). */
+  | ModelRequest;

@@ -11,8 +11,15 @@ export interface ProviderSettings {
   stallTimeoutMs?: number;
 }
 
+/**
+ * Chrome's on-device model (the Prompt API) as the provider: 'undecided' until the user or Tandem picks,
+ * 'chosen' when it answers (only while `provider` is null), 'declined' once the user picked otherwise.
+ */
+export type OnDeviceChoice = 'undecided' | 'chosen' | 'declined';
+
 export interface Settings {
   provider: ProviderSettings | null;
+  onDevice: OnDeviceChoice;
   proactivity: Proactivity;
   /** Hosts where Tandem captures without being asked; github.com plus GitHub Enterprise hosts. */
   ambientHosts: string[];
@@ -29,6 +36,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   provider: null,
+  onDevice: 'undecided',
   proactivity: 'suggest',
   ambientHosts: ['github.com'],
   githubHosts: [],
@@ -47,6 +55,20 @@ export async function readSettings(): Promise<Settings> {
   const stored = await settingsItem.getValue();
   // Merge so settings saved by an older version gain new fields with their defaults.
   return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+/** Which model answers questions: a server, the on-device model, or none (built-in skills only). */
+export function modelSource(settings: Pick<Settings, 'provider' | 'onDevice'>): 'server' | 'on-device' | null {
+  if (settings.provider) return 'server';
+  return settings.onDevice === 'chosen' ? 'on-device' : null;
+}
+
+/**
+ * The on-device model is what a new user gets: chosen without asking where no provider is set, the user has
+ * not declined it, and it is ready (a model still to download waits for the user's click).
+ */
+export function choosesOnDeviceByDefault(settings: Pick<Settings, 'provider' | 'onDevice'>, availability: string): boolean {
+  return settings.provider === null && settings.onDevice === 'undecided' && availability === 'available';
 }
 
 export { TOKEN_BUDGET_RANGE, normalizeHost, localEndpointOrigin, type HostCheck } from './settings-rules';

@@ -13,7 +13,11 @@ export const EXPORT_VERSION = 1;
 export const MAX_IMPORT_CHARS = 5_000_000;
 
 /** Settings as they travel: everything but the API key. */
-export type ExportedSettings = Omit<Settings, 'provider'> & { provider: Omit<NonNullable<Settings['provider']>, 'apiKey'> | null };
+export type ExportedSettings = Omit<Settings, 'provider' | 'onDevice'> & {
+  provider: Omit<NonNullable<Settings['provider']>, 'apiKey'> | null;
+  /** Absent from files written before the on-device model was a provider. */
+  onDevice?: Settings['onDevice'];
+};
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -57,7 +61,10 @@ function jsonProblem(text: string, error: unknown): string {
 function checkSettings(value: unknown): Checked<ExportedSettings> {
   if (!isRecord(value)) return { ok: false, problems: ['"settings" is missing or not an object'] };
   const problems: string[] = [];
-  const { provider, proactivity, ambientHosts, githubHosts, tokenBudget, inPageHelp, captureTimings } = value;
+  const { provider, onDevice, proactivity, ambientHosts, githubHosts, tokenBudget, inPageHelp, captureTimings } = value;
+  if (onDevice !== undefined && onDevice !== 'undecided' && onDevice !== 'chosen' && onDevice !== 'declined') {
+    problems.push('settings.onDevice must be "undecided", "chosen" or "declined"');
+  }
   if (provider !== null) {
     if (!isRecord(provider) || typeof provider.baseUrl !== 'string' || !/^https?:\/\//.test(provider.baseUrl) || typeof provider.model !== 'string') {
       problems.push('settings.provider must be null or have an http(s) "baseUrl" and a "model"');
@@ -85,6 +92,7 @@ function checkSettings(value: unknown): Checked<ExportedSettings> {
     ok: true,
     value: {
       provider: kept === null ? null : { baseUrl: kept.baseUrl, model: kept.model, ...(kept.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: kept.stallTimeoutMs }) },
+      ...(onDevice === undefined ? {} : { onDevice: onDevice as Settings['onDevice'] }),
       proactivity: proactivity as Settings['proactivity'],
       ambientHosts: ambientHosts as string[],
       githubHosts: githubHosts as string[],

@@ -29,6 +29,19 @@ describe('the settings draft', () => {
     expect(settingsFromDraft(typed, stored).provider).toEqual({ baseUrl: 'https://llm.corp/v1', apiKey: 'k', model: 'm' });
   });
 
+  it('keeps Chrome’s on-device model as the provider, and remembers when the user leaves it', () => {
+    const onDevice: Settings = { ...DEFAULT_SETTINGS, onDevice: 'chosen' };
+    const draft = draftFromSettings(onDevice);
+    expect(draft).toMatchObject({ onDevice: true, preset: null });
+    expect(settingsFromDraft(draft, onDevice)).toEqual(onDevice);
+    expect(validateDraft(draft, false)).toEqual({});
+    // A server picked instead: the on-device model is declined, so it is not chosen again by default.
+    const server = settingsFromDraft({ ...draft, onDevice: false, preset: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'm' }, onDevice);
+    expect(server).toMatchObject({ onDevice: 'declined', provider: { baseUrl: 'http://localhost:11434/v1' } });
+    // Stored with a server provider, the on-device choice is not shown as picked.
+    expect(draftFromSettings({ ...stored, onDevice: 'chosen' }).onDevice).toBe(false);
+  });
+
   it('names what blocks saving', () => {
     const draft = { ...draftFromSettings(DEFAULT_SETTINGS), preset: 'openai' as const, baseUrl: 'ftp://x', tokenBudget: '40000' };
     expect(Object.keys(validateDraft(draft, true)).sort()).toEqual(['apiKey', 'baseUrl', 'model', 'tokenBudget']);
