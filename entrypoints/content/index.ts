@@ -3,8 +3,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createExecutor } from '../../lib/actions/executor';
 import { validateAction } from '../../lib/actions/validate';
 import { readSection } from '../../lib/capture/read-section';
-import { isRecord } from '../../lib/messaging/guards';
-import type { ContentMessageName, Envelope, Reply } from '../../lib/messaging/protocol';
+import { contentInputs } from '../../lib/messaging/content-inputs';
+import { RejectedMessageError, serializeError } from '../../lib/messaging/errors';
+import type { ContentHandlers, ContentMessageName, Envelope, Reply } from '../../lib/messaging/protocol';
+import { firstProblem } from '../../lib/schema/problems';
 import { sendToBackground } from '../../lib/messaging/send';
 import { readCheckLogsHere } from './check-logs';
 import { startInPageHelp } from './in-page-help/index';
@@ -30,12 +32,12 @@ export default defineContentScript({
       return result.action;
     };
 
-    const handlers: { [Name in ContentMessageName]: (input: Record<string, unknown>) => Promise<unknown> } = {
+    const handlers: ContentHandlers = {
       'context-capture': async (input) => {
-        if (Array.isArray(input.githubHosts)) githubHosts = input.githubHosts.filter((host): host is string => typeof host === 'string');
+        githubHosts = input.githubHosts;
         return captureLivePage(githubHosts, captureTimings);
       },
-      'section-read': async (input) => readSection(document, typeof input.section === 'string' ? input.section.slice(0, 300) : ''),
+      'section-read': async (input) => readSection(document, input.section.slice(0, 300)),
       'action-execute': async (input) => executor.execute(checked(input.action)),
       'action-preview': async (input) => {
         if (input.action === null) {
@@ -44,7 +46,7 @@ export default defineContentScript({
         }
         return executor.preview(checked(input.action));
       },
-      'action-undo': async (input) => executor.undo(String(input.undoToken)),
+      'action-undo': async (input) => executor.undo(input.undoToken),
       'check-logs-read': readCheckLogsHere,
     };
 
@@ -52,11 +54,18 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       const envelope = message as Envelope;
       if (envelope?.channel !== 'tandem' || sender.id !== browser.runtime.id || sender.tab) return undefined;
-      if (!Object.hasOwn(handlers, envelope.name) || !isRecord(envelope.input)) return undefined;
-      const handler = handlers[envelope.name as ContentMessageName];
-      return handler(envelope.input).then(
+      if (!Object.hasOwn(handlers, envelope.name)) return undefined;
+      const name = envelope.name as ContentMessageName;
+      const input = contentInputs[name].safeParse(envelope.input);
+      if (!input.success) {
+        const rejected = new RejectedMessageError(`"${name}" has malformed input: ${firstProblem(input.error)}`);
+        return Promise.resolve<Reply<unknown>>({ ok: false, error: serializeError(rejected) });
+      }
+      // The schema for `name` made `input.data`, so it is the input that name's handler takes.
+      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+      return handler(input.data).then(
         (value): Reply<unknown> => ({ ok: true, value }),
-        (error: unknown): Reply<unknown> => ({ ok: false, error: { name: error instanceof Error ? error.name : 'Error', message: String(error) } }),
+        (error: unknown): Reply<unknown> => ({ ok: false, error: serializeError(error) }),
       );
     });
 

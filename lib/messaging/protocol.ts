@@ -96,6 +96,11 @@ export interface ContentProtocol {
 export type BackgroundMessageName = keyof BackgroundProtocol;
 export type ContentMessageName = keyof ContentProtocol;
 
+/** The content script's handlers, one per ContentProtocol name, each given its checked input. */
+export type ContentHandlers = {
+  [Name in ContentMessageName]: (input: ContentProtocol[Name]['input']) => Promise<ContentProtocol[Name]['output']>;
+};
+
 export const backgroundSenders: { [Name in BackgroundMessageName]: BackgroundProtocol[Name]['from'] } = {
   'content-ready': 'content',
   'context-update': 'content',
