@@ -11,13 +11,20 @@ import { realFixtures } from '../fixtures/paths';
 const ISSUE_PATH = '/kepano/defuddle/issues/56';
 const REPO_PATH = '/steventroughtonsmith/marzipanify';
 
+const BLOB_PATH = '/acme/widgets/blob/main/src/a.ts';
+
 let tandem: TandemBrowser | undefined;
 let site: FixtureServer | undefined;
 
 beforeAll(async () => {
   await mkdir('test-results', { recursive: true });
-  site = await startFixtureServer(`${realFixtures}/github`, 0, {
-    aliases: { [ISSUE_PATH]: 'issue-kepano-defuddle-56.html', [REPO_PATH]: 'repo-home-steventroughtonsmith-marzipanify.html' },
+  site = await startFixtureServer(`${realFixtures}/..`, 0, {
+    // No saved real file view is in the repository yet: the hand-made React one stands in (test/fixtures/github).
+    aliases: {
+      [ISSUE_PATH]: 'real/github/issue-kepano-defuddle-56.html',
+      [REPO_PATH]: 'real/github/repo-home-steventroughtonsmith-marzipanify.html',
+      [BLOB_PATH]: 'github/blob-react.html',
+    },
     // The saved pages link GitHub's scripts and assets: none of them load, so nothing reaches the network and
     // the DOM stays as saved.
     headers: { 'content-security-policy': "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:" },
@@ -34,10 +41,10 @@ afterAll(async () => {
 
 const textOf = (panel: Page, selector: string) => panel.$eval(selector, (element) => element.textContent ?? '');
 
-async function acceptOnlyCard(path: string, rule: string): Promise<{ panel: Page; page: Page; answer: string; cards: string[] }> {
+async function acceptOnlyCard(path: string, rule: string, hash = ''): Promise<{ panel: Page; page: Page; answer: string; cards: string[] }> {
   if (!tandem || !site) throw new Error('setup failed');
   const page = await tandem.browser.newPage();
-  await page.goto(`${site.origin}${path}`);
+  await page.goto(`${site.origin}${path}${hash}`);
   const panel = await tandem.openPanel(await tandem.tabIdOf(page));
   const card = `[data-testid="suggestion-card"][data-rule="${rule}"]`;
   await panel.waitForSelector(card, { timeout: 20_000 });
@@ -74,6 +81,16 @@ describe('offline cards on real saved GitHub pages, no provider set', () => {
     expect(answer).toContain('disabling SIP & AMFI');
     expect(answer).toContain('Last commit 7 Jul 2020');
     await panel.screenshot({ path: 'test-results/real-github-repo-overview.png', fullPage: true });
+    await panel.close();
+    await page.close();
+  });
+
+  it('a file view with lines 3–5 selected: what they are part of, and the file’s outline', async () => {
+    const { panel, page, answer, cards } = await acceptOnlyCard(BLOB_PATH, 'blob-outline', '#L3-L5');
+    expect(cards).toEqual(['blob-outline']);
+    expect(answer.startsWith('Lines 3–5 start const value3.')).toBe(true);
+    expect(answer).toContain('Declarations (lines 1–45 of 260, as the page showed them)');
+    await panel.screenshot({ path: 'test-results/blob-file-outline.png', fullPage: true });
     await panel.close();
     await page.close();
   });
