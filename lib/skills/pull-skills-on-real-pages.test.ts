@@ -128,8 +128,8 @@ describe('pull request skills on the React #15141 Files tab (2019 markup, no com
       ['flags', expect.arrayContaining(['ReactFeatureFlags.js', 'ReactFeatureFlags.www.js'])],
     ]);
     const why = Object.fromEntries(groups.map((group) => [group.role, group.why]));
-    expect(why.entry).toBe('`React.js` (+21 −1): exposes `jsxDEV`, `jsx` and `jsxs` behind `enableJSXTransformAPI`; uses `jsxWithValidation`, `jsxWithValidationStatic` and `jsxWithValidationDynamic`');
-    expect(why.core).toBe('`ReactElement.js` (+135 −2): adds `jsxDEV` and `jsx` (15 branches); used by `React.js` and `ReactElementValidator.js`');
+    expect(why.entry).toBe('`React.js` (+21 −1): exposes `jsxDEV`, `jsx` and `jsxs` behind `enableJSXTransformAPI`; uses `jsxWithValidation`, `jsxWithValidationStatic` and `jsxWithValidationDynamic`.');
+    expect(why.core).toBe('`ReactElement.js` (+135 −2): adds `jsxDEV` and `jsx` (15 branches); used by `React.js` and `ReactElementValidator.js`.');
     expect(why.callers).toContain('adds `jsxWithValidation`, `jsxWithValidationStatic`, `jsxWithValidationDynamic` and 1 more');
     expect(why.tests).toBe('`ReactElementJSX-test.internal.js` (new, +364): 15 new tests exercising `jsx`, `enableJSXTransformAPI` and `jsxs`, e.g. “allows static methods to be called using the type property”.');
     // The saved page: enableJSXTransformAPI is true in the two www forks and test-renderer.www, false in the other six.

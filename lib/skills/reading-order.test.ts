@@ -30,9 +30,9 @@ describe('reading order', () => {
 
   it('says why each group matters from the diff', () => {
     const why = Object.fromEntries(readingOrder(files).map((group) => [group.role, group.why]));
-    expect(why.entry).toBe('`index.ts` (+3 −0): exposes `pull` behind `ENABLE_SYNC`');
-    expect(why.core).toBe('`retry.ts` (new, +5): adds `withRetry` (1 branch); used by `client.ts`');
-    expect(why.callers).toBe('`client.ts` (+1 −1): changes `pull`; uses `withRetry`; used by `index.ts`');
+    expect(why.entry).toBe('`index.ts` (+3 −0): exposes `pull` behind `ENABLE_SYNC`.');
+    expect(why.core).toBe('`retry.ts` (new, +5): adds `withRetry` (1 branch); used by `client.ts`.');
+    expect(why.callers).toBe('`client.ts` (+1 −1): changes `pull`; uses `withRetry`; used by `index.ts`.');
     expect(why.tests).toBe('`retry.test.ts` (new, +2): 1 new test exercising `withRetry`, e.g. “retries a failing task”.');
     expect(why.flags).toBe('`flags.ts` sets `ENABLE_SYNC`, which the code above branches on: `true` in `flags.ts`.');
     expect(why.docs).toBe('`README.md`: adds the section “Retries”.');

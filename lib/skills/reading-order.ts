@@ -227,7 +227,7 @@ export function readingOrder(files: readonly DiffFileLike[]): ReadingGroup[] {
   const sourceGroup = (role: ReadingRole, members: readonly DiffFileLike[]) => {
     const ordered = role === 'entry' ? [...members] : dependencyOrder(members.map((file) => file.path), facts).map((path) => members.find((file) => file.path === path)!);
     const details = ordered.map((file) => ({ path: file.path, text: `${name(file.path)} (${signed(file)}): ${describeSource(file)}` }));
-    push(role, ordered, ordered.length === 1 ? details[0]!.text : groupSummary(ordered), details.slice(0, 8));
+    push(role, ordered, ordered.length === 1 ? `${details[0]!.text}.` : groupSummary(ordered), details.slice(0, 8));
   };
   /** For a group of several files: the order to read them in, what they add, and who outside the group uses it. */
   const groupSummary = (members: readonly DiffFileLike[]): string => {
