@@ -13,6 +13,7 @@ import { prRisk } from './pr-risk';
 import { repoOverview } from './repo-overview';
 import { reviewDraft } from './review-draft';
 import { tableSummary } from './table-summary';
+import { treeOverview } from './tree-overview';
 import type { Skill } from './types';
 
 export type { Skill, SkillViewType } from './types';
@@ -31,6 +32,7 @@ export const skills: Skill[] = [
   metricChange,
   tableSummary,
   changeOverview,
+  treeOverview,
 ];
 
 export function getSkill(id: string): Skill | undefined {

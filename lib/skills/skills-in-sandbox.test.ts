@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageData } from '../context/types';
 import { runScript } from '../sandbox/run-script';
-import { actionsPage, blobPage, commitPage, dashboardPage, docPage, genericPage, issuePage, pullPage, repoPage } from '../../test/fixtures/skills/pages';
+import { actionsPage, blobPage, commitPage, dashboardPage, docPage, genericPage, issuePage, pullPage, repoPage, treePage } from '../../test/fixtures/skills/pages';
 import { SKILL_LIMITS, skills } from './index';
 import { realFixtures } from '../../test/fixtures/paths';
 
@@ -19,6 +19,7 @@ const pageFor: Record<string, PageData> = {
   'repo-overview': repoPage,
   'change-overview': commitPage,
   'file-outline': blobPage,
+  'tree-overview': treePage,
 };
 
 describe('every skill runs in the QuickJS sandbox', () => {
@@ -43,15 +44,6 @@ describe('every skill runs in the QuickJS sandbox', () => {
     const changes = (result.value as { changes: { series: string; at: string; alsoChanged: string[] }[] }).changes;
     expect(changes.find((change) => change.series === 'latency')).toMatchObject({ at: '10:25', alsoChanged: ['errors'] });
     expect(result.views?.find((view) => view.type === 'chart')).toMatchObject({ marks: [25] });
-  });
-
-  it('issue-summary says who is waiting, counting ages to when the page was read', async () => {
-    const skill = skills.find((candidate) => candidate.id === 'issue-summary')!;
-    const context = { url: 'https://github.com/acme/widgets/issues/12', title: 'Export hangs', kind: 'github.issue' as const, facts: {}, capturedAt: Date.parse('2025-03-23T10:00:00Z') };
-    const result = await runScript(skill.script, { page: issuePage, context }, SKILL_LIMITS);
-    expect(result.error).toBeUndefined();
-    const text = result.views?.find((view) => view.type === 'markdown');
-    expect(text).toMatchObject({ text: expect.stringContaining('**Waiting on @ana (who opened the issue).** mo (Member) asked on 2 Mar 2025 (3 weeks before the page was read)') });
   });
 
   it('review-draft returns the comment text', async () => {

@@ -40,6 +40,7 @@ const skillPages: Record<string, { file: string; url: string }> = {
   'repo-overview': marzipanifyHome,
   'change-overview': commitPage,
   'file-outline': reactBlob,
+  'tree-overview': { file: `${fixtures}/github/tree-react.html`, url: 'https://github.com/acme/widgets/tree/main/src/upload' },
 };
 
 // Each run starts npm and tsx (about 2 s of CPU): three at a time keeps two cores busy without

@@ -9,7 +9,7 @@ describe('githubAdapters', () => {
   it('covers every GitHub page kind exactly once', () => {
     const kinds = githubAdapters.flatMap((adapter) => adapter.kinds).sort();
     expect(kinds).toEqual([
-      'github.actions', 'github.blob', 'github.commit', 'github.compare', 'github.issue', 'github.pull', 'github.pull.files', 'github.repo',
+      'github.actions', 'github.blob', 'github.commit', 'github.compare', 'github.issue', 'github.pull', 'github.pull.files', 'github.repo', 'github.tree',
     ]);
     expect(new Set(githubAdapters.map((adapter) => adapter.id)).size).toBe(githubAdapters.length);
   });

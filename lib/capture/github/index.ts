@@ -7,7 +7,8 @@ import { compareAdapter } from './compare';
 import { issueAdapter } from './issue';
 import { pullAdapter } from './pull';
 import { repoAdapter } from './repo';
+import { treeAdapter } from './tree';
 
-export const githubAdapters: Adapter[] = [pullAdapter, issueAdapter, blobAdapter, actionsAdapter, repoAdapter, commitAdapter, compareAdapter];
+export const githubAdapters: Adapter[] = [pullAdapter, issueAdapter, blobAdapter, actionsAdapter, repoAdapter, commitAdapter, compareAdapter, treeAdapter];
 
 export { parseGithubPath, type GithubRoute } from './route';

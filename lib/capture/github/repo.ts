@@ -46,7 +46,7 @@ function captureRepo(document: Document, url: URL): AdapterOutput {
   return output;
 }
 
-function readOutline(readme: Element | null): Heading[] {
+export function readOutline(readme: Element | null): Heading[] {
   if (!readme) return [];
   return Array.from(readme.querySelectorAll('h1, h2, h3, h4, h5, h6')).slice(0, limits.outline).map((element) => {
     const heading: Heading = { level: Number(element.tagName.slice(1)), text: textOf(element) };

@@ -8,6 +8,7 @@ import { docsRules } from './docs';
 import { issueRules } from './issue';
 import { pullRules } from './pull';
 import { repoRules } from './repo';
+import { repositoryPageRules } from './repository-pages';
 import { selectionRules } from './selection';
 import { tablesRules } from './tables';
 
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   ...tablesRules,
   ...selectionRules,
   ...changeRules,
+  ...repositoryPageRules,
 ];
 
 export function getRule(id: string): Rule | undefined {
