@@ -36,12 +36,13 @@ describe('skill command', () => {
     const report = JSON.parse(io.stdout.join('\n')) as SkillReport;
     expect(report).toMatchObject({ skill: 'pr-overview', ok: true });
     expect(report.error).toBeUndefined();
-    const value = report.value as { totals: { files: number; additions: number; deletions: number }; biggest: { path: string }[] };
-    expect(value.totals).toMatchObject({ files: expected.paths.length, additions: expected.additions, deletions: expected.deletions });
-    expect(expected.paths).toContain(value.biggest[0]?.path);
+    // The walk-through puts every file on the page in one group of its reading order, once.
+    const value = report.value as { diffRead: boolean; groups: { role: string; files: string[] }[] };
+    expect(value.diffRead).toBe(true);
+    const grouped = value.groups.flatMap((group) => group.files);
+    expect([...grouped].sort()).toEqual([...expected.paths].sort());
     const markdown = report.views.find((view) => view.type === 'markdown');
-    expect(markdown && 'text' in markdown ? markdown.text : '').toContain(`${expected.paths.length} files changed`);
-    expect(report.views.some((view) => view.type === 'table')).toBe(true);
+    expect(markdown && 'text' in markdown ? markdown.text : '').toContain(`(${expected.paths.length} files, +${expected.additions} −${expected.deletions})`);
     expect(report.ms).toBeGreaterThan(0);
   });
 

@@ -25,7 +25,10 @@ const view = {
 vi.mock('../../entrypoints/background/tab-store', () => ({ getTabView: async () => view }));
 vi.mock('../../entrypoints/background/prefetch', () => ({ takePrefetch: async () => null }));
 vi.mock('../../entrypoints/background/sandbox-preload', () => ({ preloadSandboxQuietly: () => undefined }));
-vi.mock('../../lib/storage/settings', () => ({ readSettings: async () => ({ provider: { baseUrl: 'http://127.0.0.1:9/v1', model: 'm' }, tokenBudget: 1000 }) }));
+vi.mock('../../lib/storage/settings', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/storage/settings')>()),
+  readSettings: async () => ({ provider: { baseUrl: 'http://127.0.0.1:9/v1', model: 'm' }, tokenBudget: 1000 }),
+}));
 
 let release: () => void = () => undefined;
 vi.mock('../../lib/conversation/run-turn', () => ({
