@@ -63,13 +63,14 @@ export function recordsAt(record: JsonRecord | undefined, key: string): JsonReco
 }
 
 /**
- * Text of a fragment of GitHub-rendered HTML (a commit message's `bodyMessageHtml`). Parsed in an inert
- * `<template>`, so nothing in it loads or runs, with its line breaks kept.
+ * Text of a fragment of GitHub-rendered HTML (a commit message's `bodyMessageHtml`), with its line breaks
+ * kept. Parsed by a DOMParser into a document with no browsing context, so nothing in it loads or runs,
+ * and no markup is ever assigned to an element of the page.
  */
 export function htmlText(document: Document, html: string): string {
-  const template = document.createElement('template');
-  template.innerHTML = html.replace(/<br\s*\/?>/gi, '\n');
-  return (template.content.textContent ?? '').replace(/[ \t]+\n/g, '\n').trim();
+  const Parser = document.defaultView?.DOMParser ?? DOMParser;
+  const parsed = new Parser().parseFromString(html.replace(/<br\s*\/?>/gi, '\n'), 'text/html');
+  return (parsed.body.textContent ?? '').replace(/[ \t]+\n/g, '\n').trim();
 }
 
 /** A person as GitHub's payloads name one: the login, else the display name. */
