@@ -27,6 +27,15 @@ export default tseslint.config(
     },
   },
   {
+    // Skill files (README "Skill files"): a script body run in the sandbox, with its globals.
+    files: ['.tandem/skills/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      parserOptions: { ecmaFeatures: { globalReturn: true } },
+      globals: Object.fromEntries(['page', 'context', 'console', 'files', 'hunks', 'addedLines', 'removedLines', 'sum', 'mean', 'median', 'groupBy', 'sortBy', 'topN', 'view'].map((name) => [name, 'readonly'])),
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

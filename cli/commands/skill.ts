@@ -1,13 +1,18 @@
-// `skill <skill-id> <file.html> --url <page-url> [--github-host host]... [--timeout ms]`: captures a saved page
-// as the extension would, runs one built-in skill on it the way a card does, and prints the result as JSON.
+// `skill <skill-id | skill-file.js> <file.html> --url <page-url> [--github-host host]... [--timeout ms]`:
+// captures a saved page as the extension would, runs one built-in skill (or a user's skill file, the way
+// a saved skill runs) on it the way a card does, and prints the result as JSON.
 import type { Command, CliIO } from '../command';
 import { UsageError, flagValue, parseUrl, positiveNumber } from '../arguments';
 import type { PageContext, ScriptResult } from '../../lib/context/types';
 import { runTurn } from '../../lib/conversation/run-turn';
 import { getSkill, skills, skillsForKind, type Skill } from '../../lib/skills/index';
 import { captureSavedPage } from './capture';
+import { readFile } from 'node:fs/promises';
+import { asSkill } from '../../lib/user-skills/as-skill';
+import { parseSkillFile } from '../../lib/user-skills/skill-file';
+import { freeSkillId } from '../../lib/user-skills/validate';
 
-const USAGE = 'usage: skill <skill-id> <file.html> --url <page-url> [--github-host host]... [--timeout ms]';
+const USAGE = 'usage: skill <skill-id | skill-file.js> <file.html> --url <page-url> [--github-host host]... [--timeout ms]';
 
 export interface SkillArguments {
   skillId: string;
@@ -56,7 +61,26 @@ export function parseSkillArguments(args: string[]): SkillArguments {
 }
 
 
-function resolveSkill(id: string, context: PageContext): Skill {
+/** A path to a `.js` file, not a built-in skill's id. */
+function isSkillFile(argument: string): boolean {
+  return /\.[cm]?js$/i.test(argument) || argument.includes('/') || argument.includes('\\');
+}
+
+async function readSkillFile(path: string): Promise<Skill> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the skill file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = parseSkillFile(text, path);
+  if (!parsed.ok) throw new UsageError(parsed.problems.join('; '));
+  const now = Date.now();
+  return asSkill({ ...parsed.value, id: freeSkillId(parsed.value.name, new Set()), createdAt: now, updatedAt: now });
+}
+
+async function resolveSkill(id: string, context: PageContext): Promise<Skill> {
+  if (isSkillFile(id)) return readSkillFile(id);
   const skill = getSkill(id);
   if (skill) return skill;
   const forKind = skillsForKind(context.kind).map((candidate) => candidate.id);
@@ -70,6 +94,8 @@ async function runSkill(skill: Skill, context: PageContext, timeoutMs: number | 
     { type: 'skill', skill: skill.id, title: skill.title },
     {
       context,
+      // A skill file runs as a saved skill does: found by its id, under the skill limits.
+      findSkill: (id) => (id === skill.id ? skill : getSkill(id)),
       provider: null,
       tokenBudget: 0,
       history: [],
@@ -95,7 +121,7 @@ export function skillReport(skill: string, result: ScriptResult): SkillReport {
 async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseSkillArguments(args);
   const context = await captureSavedPage(parsed.htmlPath, parsed.url, parsed);
-  const skill = resolveSkill(parsed.skillId, context);
+  const skill = await resolveSkill(parsed.skillId, context);
   if (!skill.kinds.includes(context.kind)) {
     // Still run it: the skill's own error says what it needed, which is the more useful answer.
     io.err(`skill: ${skill.id} is meant for ${skill.kinds.join(', ')} pages; this page was captured as ${context.kind}`);

@@ -1,6 +1,7 @@
 // Checks the stored and imported shape of saved skills, naming what is wrong and where. Pure: the worker
 // checks what the panel sends, the options page checks a file before anything is written.
 import type { PageKind } from '../context/types';
+import { pageKinds } from '../context/page-kinds';
 import { urlPatternProblem } from './url-pattern';
 import { USER_SKILL_PREFIX, type SkillOffer, type UserSkill, type UserSkillDraft } from './types';
 
@@ -20,7 +21,7 @@ export const PAGE_KIND_LABELS: Record<PageKind, string> = {
   dashboard: 'Dashboard',
   generic: 'Any other page',
 };
-export const PAGE_KINDS = Object.keys(PAGE_KIND_LABELS) as PageKind[];
+export const PAGE_KINDS: readonly PageKind[] = pageKinds;
 
 export const MAX_NAME_CHARS = 60;
 export const MAX_DESCRIPTION_CHARS = 200;

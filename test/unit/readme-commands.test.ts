@@ -165,6 +165,15 @@ describe.concurrent('README "Developing" commands, run as a user types them', { 
     });
   }
 
+  it('npm run skill runs a user skill file (the repository\'s example) as a saved skill runs', async ({ expect }) => {
+    const ran = await npmRun('skill', ['./.tandem/skills/changed-without-tests.js', smallPull.file, '--url', smallPull.url]);
+    expect(ran.code, describeRun(ran)).toBe(0);
+    const report = JSON.parse(ran.stdout) as { skill: string; ok: boolean; value: unknown; views: { type: string; text?: string }[] };
+    // The sample pull request changes no lib/ module: the skill says so in words.
+    expect(report).toMatchObject({ skill: 'user-modules-changed-without-their-tests', ok: true, value: [] });
+    expect(report.views[0]?.text).toMatch(/^Every changed module here has its test changed too/);
+  });
+
   describe('bad arguments give a usage line and exit 2', () => {
     const cases: { name: string; command: string; args: string[]; environment?: NodeJS.ProcessEnv }[] = [
       { name: 'an unknown command', command: 'npx', args: ['tsx', 'cli/main.ts', 'summarise', reactPull.file] },
@@ -172,6 +181,7 @@ describe.concurrent('README "Developing" commands, run as a user types them', { 
       { name: 'capture without --url', command: 'npm', args: ['run', 'capture', '--', reactPull.file] },
       { name: 'suggest on a missing file', command: 'npm', args: ['run', 'suggest', '--', 'no-such-page.html', '--url', reactPull.url] },
       { name: 'skill with an unknown skill id', command: 'npm', args: ['run', 'skill', '--', 'pr-summary', smallPull.file, '--url', smallPull.url] },
+      { name: 'skill with a missing skill file', command: 'npm', args: ['run', 'skill', '--', './no-such-skill.js', smallPull.file, '--url', smallPull.url] },
       { name: 'sandbox on a missing script', command: 'npm', args: ['run', 'sandbox', '--', 'no-such-script.js'] },
       { name: 'ask without TANDEM_MODEL', command: 'npm', args: ['run', 'ask', '--', smallPull.file, '--url', smallPull.url, 'Hi?'] },
     ];
