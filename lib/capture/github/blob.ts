@@ -6,6 +6,7 @@ import { limits } from './limits';
 import { parseGithubPath } from './route';
 import { parseCount, textOf } from './text';
 import { clipText } from '../clip';
+import { parseEmbeddedJson } from './embedded-route';
 
 export const blobAdapter: Adapter = {
   id: 'github-blob',
@@ -76,23 +77,13 @@ function readEmbeddedLines(document: Document): FileLines | undefined {
   for (const script of Array.from(document.querySelectorAll('script[data-target="react-app.embeddedData"]'))) {
     const text = script.textContent ?? '';
     if (!text.includes('"rawLines"')) continue;
-    const rawLines = findRawLines(parseJson(text), 0);
+    const rawLines = findRawLines(parseEmbeddedJson(text), 0);
     if (!rawLines) continue;
     const lines = new Map<number, string>();
     rawLines.forEach((line, index) => lines.set(index + 1, line));
     return { lines, lineCount: rawLines.length };
   }
   return undefined;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    // Not every embedded script is complete JSON; the rendered lines are read instead.
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
 }
 
 function findRawLines(value: unknown, depth: number): string[] | undefined {

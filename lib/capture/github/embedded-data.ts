@@ -1,5 +1,6 @@
 // GitHub's React pages embed their first payload as JSON; it names the pull request even
 // before (or without) the React tree rendering, so it backs up the DOM readings.
+import { parseEmbeddedJson } from './embedded-route';
 
 export interface EmbeddedPull {
   number?: number;
@@ -16,21 +17,11 @@ const maxDepth = 6;
 
 export function readEmbeddedPull(document: Document): EmbeddedPull | undefined {
   for (const script of Array.from(document.querySelectorAll('script[data-target="react-app.embeddedData"]'))) {
-    const payload = parseJson(script.textContent ?? '');
+    const payload = parseEmbeddedJson(script.textContent ?? '');
     const found = findPull(payload, 0);
     if (found) return found;
   }
   return undefined;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    // A truncated or foreign script is not ours to read; the DOM readings still apply.
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
 }
 
 function findPull(value: unknown, depth: number): EmbeddedPull | undefined {

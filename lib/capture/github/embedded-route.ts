@@ -16,13 +16,14 @@ export function findEmbedded(document: Document, key: string, accept: (value: Js
     const text = script.textContent ?? '';
     // Skip the parse of payloads that cannot hold the key (the page has a dozen small partials).
     if (!text.includes(`"${key}"`)) continue;
-    const found = findKey(parseJson(text), key, accept);
+    const found = findKey(parseEmbeddedJson(text), key, accept);
     if (found) return found;
   }
   return undefined;
 }
 
-function parseJson(text: string): unknown {
+/** An embedded payload parsed, or undefined when it is not complete JSON (truncated, or not GitHub's). */
+export function parseEmbeddedJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
